@@ -1,0 +1,108 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+/** Ids appear in URLs, queue names and job ids: BullMQ forbids `:` there. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const ID_RULE = 'must be 1-63 lower-case letters, digits, "-" or "_", starting with a letter or digit';
+
+export const DESTINATION_TYPES = ['builtin', 'xapi'] as const;
+export type DestinationType = (typeof DESTINATION_TYPES)[number];
+
+export class DestinationConfig {
+  @Matches(ID_PATTERN, { message: ID_RULE })
+  id!: string;
+
+  @IsIn(DESTINATION_TYPES)
+  type!: DestinationType;
+
+  /** The external LRS's xAPI base URL, e.g. https://lrs.example.org/xapi/ */
+  @ValidateIf((d: DestinationConfig) => d.type === 'xapi')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  endpoint?: string;
+
+  @ValidateIf((d: DestinationConfig) => d.type === 'xapi')
+  @IsString()
+  username?: string;
+
+  @ValidateIf((d: DestinationConfig) => d.type === 'xapi')
+  @IsString()
+  password?: string;
+
+  @IsOptional()
+  @IsIn(['1.0.3', '2.0.0'])
+  xapiVersion?: '1.0.3' | '2.0.0';
+
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  timeoutMs?: number;
+}
+
+export class InstanceConfig {
+  @Matches(ID_PATTERN, { message: ID_RULE })
+  id!: string;
+
+  /** The connector's id: a folder under connectors/. */
+  @IsString()
+  connector!: string;
+
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  /** Destination ids; all destinations when absent. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsString({ each: true })
+  destinations?: string[];
+
+  /** Checked against the connector's own schema once the connector is known. */
+  @IsOptional()
+  @IsObject()
+  config?: Record<string, unknown>;
+}
+
+export class LimitsConfig {
+  /** Largest request body accepted on any route; larger gets 413. */
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  bodyLimitBytes?: number;
+}
+
+export class HubConfig {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => DestinationConfig)
+  destinations: DestinationConfig[] = [];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => InstanceConfig)
+  instances: InstanceConfig[] = [];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LimitsConfig)
+  limits?: LimitsConfig;
+}
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;

@@ -1,0 +1,54 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { ConfigError } from '../config/config.errors';
+import type { HubConfig } from '../config/hub-config.schema';
+import { type ConfigProblem, flattenValidationErrors } from '../config/validation-errors';
+import type { Connector } from './connector';
+import type { ConnectorRegistry } from './connector-registry';
+
+/** A configured instance bound to its connector, with its config validated and typed. */
+export interface ConnectorInstance {
+  id: string;
+  connector: Connector;
+  config: object;
+  enabled: boolean;
+  /** Destination ids its statements go to. */
+  destinations: string[];
+}
+
+/**
+ * Binds every configured instance to its connector and checks each instance's config
+ * with the connector's own schema, so a bad mapping stops start-up, not a live webhook.
+ */
+export function bindInstances(config: HubConfig, registry: ConnectorRegistry, source: string): Map<string, ConnectorInstance> {
+  const problems: ConfigProblem[] = [];
+  const instances = new Map<string, ConnectorInstance>();
+  const allDestinations = config.destinations.map((d) => d.id);
+
+  config.instances.forEach((instance, i) => {
+    const connector = registry.get(instance.connector);
+    if (!connector) {
+      problems.push({
+        path: `instances[${i}].connector`,
+        reason: `unknown connector "${instance.connector}"; available: ${registry.ids().join(', ')}`,
+      });
+      return;
+    }
+    const typed = plainToInstance(connector.configSchema, instance.config ?? {});
+    const own = [
+      ...flattenValidationErrors(validateSync(typed, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true })),
+      ...(connector.checkConfig?.(typed) ?? []),
+    ];
+    problems.push(...own.map((p) => ({ path: `instances[${i}].config.${p.path}`, reason: p.reason })));
+    instances.set(instance.id, {
+      id: instance.id,
+      connector,
+      config: typed,
+      enabled: instance.enabled ?? true,
+      destinations: instance.destinations ?? allDestinations,
+    });
+  });
+
+  if (problems.length > 0) throw new ConfigError(source, problems);
+  return instances;
+}

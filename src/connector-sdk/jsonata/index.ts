@@ -1,0 +1,9 @@
+export { checkExpression } from './check-expression';
+export {
+  JsonataCompileError,
+  JsonataEvaluationError,
+  JsonataSandboxClosedError,
+  JsonataTimeoutError,
+  type JsonataErrorDetails,
+} from './errors';
+export { JsonataSandbox, type JsonataSandboxOptions } from './jsonata-sandbox';

@@ -1,0 +1,20 @@
+import type { Statement } from '../xapi/statement';
+import type { LrsVerdict } from './classify-lrs-answer';
+
+/** Somewhere statements go: the built-in LRS or an external one. */
+export interface Destination {
+  readonly id: string;
+  /** Resolves when the LRS holds every statement; throws DeliveryFailedError otherwise. */
+  deliver(statements: Statement[]): Promise<void>;
+}
+
+/** A batch the destination did not take, with the verdict that decides retry or dead letter. */
+export class DeliveryFailedError extends Error {
+  constructor(
+    readonly verdict: Exclude<LrsVerdict, 'delivered'>,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,34 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { DEFAULT_BODY_LIMIT_BYTES } from './config/hub-config.schema';
+import type { HubRuntime } from './hub-runtime';
+import { registerBodyParsers } from './http/body-parsers';
+import { ProblemFilter } from './http/problem.filter';
+import type { HubLogger } from './observability/hub-logger';
+
+/** Builds the Nest app on Fastify for a runtime; main.ts and the tests both start hubs this way. */
+export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: runtime.config.limits?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    // xAPI query strings carry JSON (agent=…); the default 100-char cap on params is not enough.
+    maxParamLength: 1000,
+  });
+  registerBodyParsers(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime, logger), adapter, {
+    logger,
+    bufferLogs: false,
+    // Our own parsers (registered above) keep raw bytes and accept any content type.
+    bodyParser: false,
+  });
+  app.useGlobalFilters(new ProblemFilter(logger));
+  app.enableShutdownHooks();
+  adapter.getInstance().addHook('onResponse', (request, reply, done) => {
+    logger.pino.info(
+      { method: request.method, url: request.routeOptions.url ?? request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+    done();
+  });
+  return app;
+}

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import type { HubEnvironment } from './config/environment';
+import type { HubConfig } from './config/hub-config.schema';
+import { loadHubConfig, resolveConfigFile } from './config/load-hub-config';
+import { bindInstances, type ConnectorInstance } from './connector-sdk/connector-instances';
+import { ConnectorRegistry } from './connector-sdk/connector-registry';
+
+/**
+ * Everything decided before Nest starts: the environment, the validated config file and
+ * the connector instances bound to it. Built once in main.ts (or by a test) and handed to
+ * AppModule.forRoot, so a bad config stops start-up before any port opens.
+ */
+export interface HubRuntime {
+  env: HubEnvironment;
+  config: HubConfig;
+  configSource: string;
+  instances: Map<string, ConnectorInstance>;
+  /** The built-in LRS's bootstrap credential; `generated` when LRS_KEY/LRS_SECRET were unset. */
+  lrsCredential: { key: string; secret: string; generated: boolean };
+}
+
+export const HUB_RUNTIME = Symbol('HUB_RUNTIME');
+
+export function buildHubRuntime(env: HubEnvironment, processEnv: NodeJS.ProcessEnv = process.env): HubRuntime {
+  const file = resolveConfigFile(env.HUB_CONFIG);
+  const { config, source } = loadHubConfig(file, processEnv);
+  return runtimeFor(env, config, source);
+}
+
+/** Binds a validated config's instances to their connectors and settles the LRS credential. */
+export function runtimeFor(env: HubEnvironment, config: HubConfig, source: string): HubRuntime {
+  const instances = bindInstances(config, ConnectorRegistry.loadFrom(), source);
+  const lrsCredential =
+    env.LRS_KEY && env.LRS_SECRET
+      ? { key: env.LRS_KEY, secret: env.LRS_SECRET, generated: false }
+      : { key: `dev-${randomBytes(4).toString('hex')}`, secret: randomBytes(18).toString('base64url'), generated: true };
+  return { env, config, configSource: source, instances, lrsCredential };
+}

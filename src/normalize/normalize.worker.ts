@@ -1,0 +1,75 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type Job, UnrecoverableError, type Worker } from 'bullmq';
+import { MappingError } from '../connector-sdk/connector';
+import { JsonataEvaluationError, JsonataSandbox, JsonataTimeoutError } from '../connector-sdk/jsonata';
+import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { parseJson } from '../http/body-parsers';
+import { HubLogger } from '../observability/hub-logger';
+import { HubMetrics } from '../observability/hub-metrics';
+import { HubQueues } from '../queues/hub-queues';
+import { NORMALIZE_QUEUE, type NormalizeJob } from '../queues/queue-catalogue';
+import { startWorker } from '../queues/worker-host';
+import { InboxRepository } from '../store/inbox.repository';
+import { QuarantineRepository } from './quarantine.repository';
+import { normalizeEvent } from './normalize-event';
+
+/** Errors that come from the event or the mapping itself: retrying cannot help. */
+const MAPPING_FAILURES = [MappingError, JsonataEvaluationError, JsonataTimeoutError];
+
+/** The normalize worker: inbox event → statements → one deliver job per destination. */
+@Injectable()
+export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker?: Worker<NormalizeJob>;
+
+  constructor(
+    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly inbox: InboxRepository,
+    private readonly quarantine: QuarantineRepository,
+    private readonly queues: HubQueues,
+    private readonly sandbox: JsonataSandbox,
+    private readonly metrics: HubMetrics,
+    private readonly logger: HubLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.worker = startWorker<NormalizeJob>(this.runtime, this.logger, NORMALIZE_QUEUE, (job) => this.process(job), {
+      concurrency: 8,
+      onFinalFailure: (job, error) => this.inbox.setStatus(job.data.eventId, 'failed', error.message),
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  async process(job: Job<NormalizeJob>): Promise<void> {
+    const { eventId, instanceId } = job.data;
+    const event = await this.inbox.find(eventId);
+    if (!event || event.status === 'normalized' || event.status === 'quarantined') return;
+    const instance = this.runtime.instances.get(instanceId);
+    if (!instance) throw new UnrecoverableError(`instance "${instanceId}" is no longer configured`);
+
+    let normalized;
+    try {
+      normalized = await normalizeEvent(
+        instance,
+        { eventKey: event.event_key, receivedAt: event.received_at, body: parseJson(Buffer.from(event.raw_body, 'utf8')) },
+        this.sandbox,
+      );
+    } catch (error) {
+      if (MAPPING_FAILURES.some((type) => error instanceof type)) throw new UnrecoverableError(`mapping failed: ${(error as Error).message}`);
+      throw error;
+    }
+
+    if (normalized.quarantined.length > 0) {
+      await this.quarantine.add(eventId, instanceId, normalized.quarantined);
+      this.metrics.statementsQuarantined.inc({ instance: instanceId }, normalized.quarantined.length);
+    }
+    if (normalized.statements.length > 0) {
+      for (const destinationId of instance.destinations) {
+        await this.queues.enqueueDeliver({ eventId, instanceId, destinationId, statements: normalized.statements });
+      }
+    }
+    await this.inbox.setStatus(eventId, normalized.quarantined.length > 0 ? 'quarantined' : 'normalized');
+  }
+}

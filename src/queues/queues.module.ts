@@ -1,0 +1,30 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { HubQueues } from './hub-queues';
+import { producerConnection } from './redis-connection';
+
+/** Producers for every queue, over one fail-fast connection. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: HubQueues,
+      inject: [HUB_RUNTIME],
+      useFactory: (runtime: HubRuntime): HubQueues => {
+        const connection = producerConnection(runtime.env.REDIS_URL);
+        // Errors surface on each command (→ 503); without a listener ioredis would print each retry.
+        connection.on('error', () => undefined);
+        return new HubQueues(connection, runtime.env.QUEUE_PREFIX, runtime.config.destinations.map((d) => d.id));
+      },
+    },
+  ],
+  exports: [HubQueues],
+})
+export class QueuesModule implements OnApplicationShutdown {
+  constructor(private readonly queues: HubQueues) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queues.close();
+    this.queues.connection.disconnect();
+  }
+}

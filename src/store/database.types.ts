@@ -1,0 +1,66 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables, as Kysely sees them. Both engines store JSON as text and instants as
+ * ISO-8601 UTC strings with millisecond precision, which sort the same way as time.
+ */
+export interface InboxTable {
+  seq: Generated<number>;
+  /** UUID v5 of instance + source event key: the dedupe key, and the id intake answers with. */
+  event_id: string;
+  instance_id: string;
+  event_key: string;
+  received_at: string;
+  /** received → queued → normalized | quarantined | failed */
+  status: string;
+  raw_body: string;
+  content_type: string | null;
+  detail: string | null;
+}
+
+export interface QuarantineTable {
+  seq: Generated<number>;
+  event_id: string;
+  instance_id: string;
+  statement: string;
+  reasons: string;
+  created_at: string;
+}
+
+export interface StatementsTable {
+  seq: Generated<number>;
+  id: string;
+  stored: string;
+  timestamp: string;
+  verb_id: string;
+  registration: string | null;
+  /** 1 when a later voiding statement targets this one (xAPI 1.0.3 §2.2.3). */
+  voided: number;
+  /** The statement this one voids, when its verb is voided. */
+  voids_id: string | null;
+  /** The statement as the LRS returns it (with id, stored, authority, version). */
+  full_json: string;
+  /** Canonical hash of the statement as sent, so a repeat can be told from a conflict. */
+  content_hash: string;
+}
+
+/** Agents a statement is about: `actor`/`object` answer `agent=`, every one answers `related_agents`. */
+export interface StatementAgentsTable {
+  statement_seq: number;
+  agent_key: string;
+  relation: 'direct' | 'related';
+}
+
+export interface StatementActivitiesTable {
+  statement_seq: number;
+  activity_id: string;
+  relation: 'direct' | 'related';
+}
+
+export interface Database {
+  inbox: InboxTable;
+  quarantine: QuarantineTable;
+  statements: StatementsTable;
+  statement_agents: StatementAgentsTable;
+  statement_activities: StatementActivitiesTable;
+}

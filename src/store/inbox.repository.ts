@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
+import type { HubDatabase } from './database';
+import type { InboxTable } from './database.types';
+import { HUB_DATABASE } from './hub-database.token';
+
+export type InboxStatus = 'received' | 'queued' | 'normalized' | 'quarantined' | 'failed';
+export type InboxEvent = Selectable<InboxTable>;
+
+export interface NewInboxEvent {
+  eventId: string;
+  instanceId: string;
+  eventKey: string;
+  receivedAt: Date;
+  rawBody: Buffer;
+  contentType: string | undefined;
+}
+
+/** The inbox: the durable record of every accepted event, and the truth for dedupe. */
+@Injectable()
+export class InboxRepository {
+  constructor(@Inject(HUB_DATABASE) private readonly database: HubDatabase) {}
+
+  /** Inserts the event unless its id is already there; tells which, and the stored status. */
+  async record(event: NewInboxEvent): Promise<{ duplicate: boolean; status: InboxStatus }> {
+    const result = await this.database.db
+      .insertInto('inbox')
+      .values({
+        event_id: event.eventId,
+        instance_id: event.instanceId,
+        event_key: event.eventKey,
+        received_at: event.receivedAt.toISOString(),
+        status: 'received',
+        raw_body: event.rawBody.toString('utf8'),
+        content_type: event.contentType ?? null,
+        detail: null,
+      })
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return { duplicate: false, status: 'received' };
+    const existing = await this.find(event.eventId);
+    return { duplicate: true, status: (existing?.status ?? 'received') as InboxStatus };
+  }
+
+  async find(eventId: string): Promise<InboxEvent | undefined> {
+    return this.database.db.selectFrom('inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+  }
+
+  /** Only from `received`: a fast worker may already have moved the event further on. */
+  async markQueued(eventId: string): Promise<void> {
+    await this.database.db
+      .updateTable('inbox')
+      .set({ status: 'queued' })
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'received')
+      .execute();
+  }
+
+  async setStatus(eventId: string, status: InboxStatus, detail: string | null = null): Promise<void> {
+    await this.database.db.updateTable('inbox').set({ status, detail }).where('event_id', '=', eventId).execute();
+  }
+
+  /** Events accepted while Redis was down and never retried by their source. */
+  async stranded(olderThan: Date, limit: number): Promise<InboxEvent[]> {
+    return this.database.db
+      .selectFrom('inbox')
+      .selectAll()
+      .where('status', '=', 'received')
+      .where('received_at', '<', olderThan.toISOString())
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  }
+}

@@ -1,0 +1,26 @@
+import { Migrator, type Migration } from 'kysely';
+import type { HubDatabase } from '../database';
+import { inboxMigration } from './0001-inbox';
+import { statementsMigration } from './0002-statements';
+
+/** Every migration, in order. Names are permanent: a renamed one would run again. */
+function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration> {
+  return {
+    '0001-inbox': inboxMigration(engine),
+    '0002-statements': statementsMigration(engine),
+  };
+}
+
+export class MigrationFailedError extends Error {}
+
+export async function migrateToLatest(database: HubDatabase): Promise<void> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrationsFor(database.engine) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationFailedError(`migration ${failed} failed: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,31 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { type HubDatabase, openDatabase } from './database';
+import { HUB_DATABASE } from './hub-database.token';
+import { InboxRepository } from './inbox.repository';
+import { migrateToLatest } from './migrations';
+
+/** Opens the database and brings its schema up to date before anything uses it. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: HUB_DATABASE,
+      inject: [HUB_RUNTIME],
+      useFactory: async (runtime: HubRuntime): Promise<HubDatabase> => {
+        const database = openDatabase(runtime.env.DATABASE_URL);
+        await migrateToLatest(database);
+        return database;
+      },
+    },
+    InboxRepository,
+  ],
+  exports: [HUB_DATABASE, InboxRepository],
+})
+export class StoreModule implements OnApplicationShutdown {
+  constructor(@Inject(HUB_DATABASE) private readonly database: HubDatabase) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.db.destroy();
+  }
+}

@@ -1,0 +1,131 @@
+import { createHmac } from 'node:crypto';
+import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
+import { eventually, startTestHub, type TestHub } from './support/test-hub';
+import { getStatements, postJson } from './support/xapi-client';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
+const SECRET = 'a-shared-secret-for-tests';
+
+/** The shipped example plus a signed instance, so both verification paths run. */
+const CONFIG = `${EXAMPLE}
+  - id: signed
+    connector: generic-webhook
+    config:
+      eventKey: id
+      secret: ${SECRET}
+      mapping: |
+        { "actor": { "mbox": "mailto:" & email }, "verb": { "id": "http://adlnet.gov/expapi/verbs/" & verb },
+          "object": { "id": course }, "timestamp": at }
+`.replace('limits:\n  bodyLimitBytes: 1048576\n', '') + 'limits:\n  bodyLimitBytes: 4096\n';
+
+const event = (id: string, email = 'ana@example.org') => ({
+  id,
+  email,
+  name: 'Ana',
+  verb: 'completed',
+  course: 'https://lms.example.org/course/42',
+  title: 'Safety 101',
+  score: 0.9,
+  at: '2026-11-27T10:00:00Z',
+});
+
+const sign = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+
+describe.each(TEST_ENGINES)('webhook → queue → built-in LRS (%s)', (engine) => {
+  let database: TestDatabase;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    hub = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await database?.drop();
+  });
+
+  const statementsOf = (email: string) =>
+    getStatements(hub.url, { agent: JSON.stringify({ mbox: `mailto:${email}` }), verb: 'http://adlnet.gov/expapi/verbs/completed' });
+
+  it('stores the statement the demo mapping makes, readable through /xapi/statements', async () => {
+    const response = await postJson(`${hub.url}/hooks/demo`, event('evt-1'));
+    expect(response.status).toBe(202);
+    const { eventId } = (await response.json()) as { eventId: string };
+    expect(eventId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const [statement] = await eventually(async () => {
+      const { statements } = await statementsOf('ana@example.org');
+      return statements.length > 0 ? statements : undefined;
+    });
+    expect(statement).toMatchObject({
+      actor: { objectType: 'Agent', mbox: 'mailto:ana@example.org', name: 'Ana' },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
+      object: { objectType: 'Activity', id: 'https://lms.example.org/course/42', definition: { name: { 'en-US': 'Safety 101' } } },
+      result: { score: { scaled: 0.9 } },
+      timestamp: '2026-11-27T10:00:00Z',
+      version: '1.0.0',
+    });
+    expect(statement.stored).toEqual(expect.any(String));
+    expect(statement.authority).toMatchObject({ objectType: 'Agent' });
+  });
+
+  it('accepts a repeat of the same event once: 202 again, still one statement', async () => {
+    const first = await postJson(`${hub.url}/hooks/demo`, event('evt-dup', 'bo@example.org'));
+    const second = await postJson(`${hub.url}/hooks/demo`, event('evt-dup', 'bo@example.org'));
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(202);
+    const a = (await first.json()) as { eventId: string };
+    const b = (await second.json()) as { eventId: string; duplicate: boolean };
+    expect(b).toEqual({ eventId: a.eventId, duplicate: true });
+
+    await eventually(async () => ((await statementsOf('bo@example.org')).statements.length === 1 ? true : undefined));
+    // Give a second delivery every chance to land before counting again.
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await statementsOf('bo@example.org')).statements).toHaveLength(1);
+  });
+
+  it('verifies an HMAC signature: right one accepted, wrong one 401 with a reason', async () => {
+    const body = JSON.stringify(event('evt-signed', 'cy@example.org'));
+    const good = await postJson(`${hub.url}/hooks/signed`, body, { 'x-hub-signature-256': sign(body) });
+    expect(good.status).toBe(202);
+
+    const bad = await postJson(`${hub.url}/hooks/signed`, body, { 'x-hub-signature-256': sign(`${body} `) });
+    expect(bad.status).toBe(401);
+    expect(await bad.json()).toEqual({ error: expect.stringMatching(/does not match the body/), details: [] });
+
+    const missing = await postJson(`${hub.url}/hooks/signed`, body);
+    expect(missing.status).toBe(401);
+    expect(((await missing.json()) as { error: string }).error).toMatch(/missing x-hub-signature-256/);
+  });
+
+  it('answers bad requests with a status and a reason', async () => {
+    const unknown = await postJson(`${hub.url}/hooks/nope`, event('x'));
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: string }).error).toMatch(/no connector instance "nope"/);
+
+    const malformed = await postJson(`${hub.url}/hooks/demo`, '{"id": "evt-x",');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: string }).error).toMatch(/malformed JSON/);
+
+    const tooLarge = await postJson(`${hub.url}/hooks/demo`, { ...event('evt-big'), padding: 'x'.repeat(5000) });
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as { error: string }).error).toMatch(/too large/i);
+
+    const notJson = await fetch(`${hub.url}/hooks/demo`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    expect(notJson.status).toBe(415);
+  });
+
+  it('reports health of the database and Redis, and counts events in /metrics', async () => {
+    const health = await fetch(`${hub.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+
+    const metrics = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(metrics).toMatch(/hub_events_accepted_total\{instance="demo",duplicate="false"\} \d+/);
+    expect(metrics).toMatch(/hub_events_rejected_total\{instance="signed",reason="401"\} 2/);
+    expect(metrics).toMatch(/hub_statements_delivered_total\{destination="builtin"\} \d+/);
+    expect(metrics).toMatch(/hub_queue_jobs\{queue="normalize",state="waiting"\} \d+/);
+  });
+});
