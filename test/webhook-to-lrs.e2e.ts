@@ -64,7 +64,8 @@ describe.each(TEST_ENGINES)('webhook → queue → built-in LRS (%s)', (engine) 
       verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
       object: { objectType: 'Activity', id: 'https://lms.example.org/course/42', definition: { name: { 'en-US': 'Safety 101' } } },
       result: { score: { scaled: 0.9 } },
-      timestamp: '2026-11-27T10:00:00Z',
+      // The LRS keeps millisecond precision on every timestamp it returns.
+      timestamp: '2026-11-27T10:00:00.000Z',
       version: '1.0.0',
     });
     expect(statement.stored).toEqual(expect.any(String));

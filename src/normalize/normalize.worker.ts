@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { MappingError } from '../connector-sdk/connector';
-import { JsonataEvaluationError, JsonataSandbox, JsonataTimeoutError } from '../connector-sdk/jsonata';
+import { JsonataEvaluationError, JsonataSandbox } from '../connector-sdk/jsonata';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { parseJson } from '../http/body-parsers';
 import { HubLogger } from '../observability/hub-logger';
@@ -13,8 +13,11 @@ import { InboxRepository } from '../store/inbox.repository';
 import { QuarantineRepository } from './quarantine.repository';
 import { normalizeEvent } from './normalize-event';
 
-/** Errors that come from the event or the mapping itself: retrying cannot help. */
-const MAPPING_FAILURES = [MappingError, JsonataEvaluationError, JsonataTimeoutError];
+/**
+ * Errors that come from the event or the mapping itself: retrying cannot help. A timeout is
+ * not among them: on a busy machine a sound mapping can overrun once, so it gets the retries.
+ */
+const MAPPING_FAILURES = [MappingError, JsonataEvaluationError];
 
 /** The normalize worker: inbox event → statements → one deliver job per destination. */
 @Injectable()

@@ -11,6 +11,8 @@ import {
   normalizeJobId,
 } from './queue-catalogue';
 
+export class QueueUnavailableError extends Error {}
+
 /** The producer side of every queue, sharing one fail-fast Redis connection. */
 export class HubQueues {
   readonly normalize: Queue<NormalizeJob>;
@@ -28,13 +30,20 @@ export class HubQueues {
   }
 
   async enqueueNormalize(job: NormalizeJob): Promise<void> {
+    this.assertConnected();
     await this.normalize.add('normalize', job, { ...NORMALIZE_JOB_OPTIONS, jobId: normalizeJobId(job.eventId) });
   }
 
   async enqueueDeliver(job: DeliverJob): Promise<void> {
+    this.assertConnected();
     const queue = this.deliver.get(job.destinationId);
     if (!queue) throw new Error(`no queue for destination "${job.destinationId}"`);
     await queue.add('deliver', job, { ...DELIVER_JOB_OPTIONS, jobId: deliverJobId(job.eventId, job.destinationId) });
+  }
+
+  /** Fail at once while Redis is away, rather than let BullMQ wait on a reconnect. */
+  private assertConnected(): void {
+    if (this.connection.status !== 'ready') throw new QueueUnavailableError(`Redis connection is ${this.connection.status}`);
   }
 
   all(): Queue[] {

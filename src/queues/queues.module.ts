@@ -1,5 +1,6 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { HubLogger } from '../observability/hub-logger';
 import { HubQueues } from './hub-queues';
 import { producerConnection } from './redis-connection';
 
@@ -9,12 +10,16 @@ import { producerConnection } from './redis-connection';
   providers: [
     {
       provide: HubQueues,
-      inject: [HUB_RUNTIME],
-      useFactory: (runtime: HubRuntime): HubQueues => {
+      inject: [HUB_RUNTIME, HubLogger],
+      useFactory: (runtime: HubRuntime, logger: HubLogger): HubQueues => {
         const connection = producerConnection(runtime.env.REDIS_URL);
         // Errors surface on each command (→ 503); without a listener ioredis would print each retry.
         connection.on('error', () => undefined);
-        return new HubQueues(connection, runtime.env.QUEUE_PREFIX, runtime.config.destinations.map((d) => d.id));
+        const queues = new HubQueues(connection, runtime.env.QUEUE_PREFIX, runtime.config.destinations.map((d) => d.id));
+        for (const queue of queues.all()) {
+          queue.on('error', (error) => logger.pino.warn({ err: error, queue: queue.name }, 'queue producer error'));
+        }
+        return queues;
       },
     },
   ],

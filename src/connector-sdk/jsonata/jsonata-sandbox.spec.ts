@@ -67,6 +67,8 @@ describe('JsonataSandbox', () => {
       new TypeError('binding $f is a function; bindings must be plain JSON values'),
     );
     await expect(sandbox.evaluate('$at', {}, { at: new Date(0) })).rejects.toThrow('binding $at is a Date');
+    // jsonata's clock functions work inside the worker.
+    await expect(sandbox.evaluate('$millis() > 0 and $substring($now(), 4, 1) = "-"', {})).resolves.toBe(true);
   });
 
   it('gives undefined when the expression matches nothing', async () => {
@@ -178,6 +180,11 @@ describe('JsonataSandbox', () => {
     await expect(patient.evaluate('1', {})).rejects.toThrow(JsonataSandboxClosedError);
   });
 
+  it('refuses options that cannot work', () => {
+    expect(() => new JsonataSandbox({ poolSize: 0 })).toThrow('poolSize must be a positive integer, got 0');
+    expect(() => new JsonataSandbox({ timeoutMs: Number.NaN })).toThrow('timeoutMs must be a positive number');
+  });
+
   it('lets a process exit while its workers are idle, from any working directory', () => {
     // A child node outside jest: loads these sources with swc, evaluates, and never calls close().
     const script = `
@@ -193,7 +200,7 @@ describe('JsonataSandbox', () => {
       new JsonataSandbox().evaluate('a * 2', { a: 21 }).then((result) => console.log(result));
     `;
 
-    const child = spawnSync(process.execPath, ['-e', script], { cwd: tmpdir(), encoding: 'utf8', timeout: 20_000 });
+    const child = spawnSync(process.execPath, ['-e', script], { cwd: tmpdir(), encoding: 'utf8', timeout: 10_000 });
 
     expect(child.stderr).toBe('');
     expect(child.stdout.trim()).toBe('42');

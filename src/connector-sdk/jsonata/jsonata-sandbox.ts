@@ -13,7 +13,11 @@ export interface JsonataSandboxOptions {
   timeoutMs?: number;
   /** Worker threads, i.e. evaluations that can run at once. Default 2. */
   poolSize?: number;
-  /** Old-generation heap cap for each worker, in MB. Default 64. */
+  /**
+   * Old-generation heap cap for each worker, in MB. Default 64. Best effort: a
+   * `--max-old-space-size` given to the hub (or in NODE_OPTIONS) silently overrides it
+   * (nodejs/node#43991), and see MAX_SEQUENCE_LENGTH.
+   */
   memoryLimitMb?: number;
 }
 
@@ -51,9 +55,10 @@ const COOPERATIVE_SHARE = 0.8;
 const MAX_SEQUENCE_LENGTH = 1_000_000;
 
 /**
- * Evaluates admin-written JSONata with a hard time limit. JSONata has no limit of its own and
- * a runaway expression never yields, so each evaluation runs in a worker thread that is
- * terminated (the only way to stop it) and replaced when the limit passes.
+ * Evaluates admin-written JSONata with a hard time limit. A runaway expression never yields
+ * the thread it runs on, so each evaluation runs in a worker thread that is terminated (the
+ * only sure way to stop it) and replaced when the limit passes. One evaluation per worker at a
+ * time, so a timeout always belongs to the evaluation that caused it.
  */
 export class JsonataSandbox {
   private readonly timeoutMs: number;
@@ -106,7 +111,17 @@ export class JsonataSandbox {
 
   /** Starts workers up to the pool size; lazily, so a sandbox that is never used costs nothing. */
   private fill(): void {
-    while (!this.closed && this.slots.size < this.poolSize) this.spawn();
+    try {
+      while (!this.closed && this.slots.size < this.poolSize) this.spawn();
+    } catch (error) {
+      // No thread to be had (resources exhausted): run short-handed; with none, fail what waits
+      // rather than leave it pending. The next evaluate() tries again.
+      if (this.slots.size === 0) this.failQueue(`a JSONata worker could not start: ${(error as Error).message}`);
+    }
+  }
+
+  private failQueue(message: string): void {
+    for (const job of this.queue.splice(0)) job.reject(new Error(message));
   }
 
   private spawn(): void {
@@ -191,8 +206,7 @@ export class JsonataSandbox {
     if (!slot.ready) {
       // It died before loading jsonata: every worker will. Fail what waits rather than
       // respawning in a loop; the next evaluate() tries again.
-      const reason = slot.fatal?.message ?? `exit code ${code}`;
-      for (const queued of this.queue.splice(0)) queued.reject(new Error(`a JSONata worker could not start: ${reason}`));
+      this.failQueue(`a JSONata worker could not start: ${slot.fatal?.message ?? `exit code ${code}`}`);
       return;
     }
     if (job !== undefined) job.reject(this.deathError(slot.fatal, code));

@@ -1,0 +1,53 @@
+import { freshDatabase, type TestDatabase } from './support/test-databases';
+import { PrivateRedis } from './support/private-redis';
+import { eventually, startTestHub, type TestHub } from './support/test-hub';
+import { getStatements, postJson } from './support/xapi-client';
+
+const event = (id: string) => ({
+  id,
+  email: 'dee@example.org',
+  verb: 'completed',
+  course: 'https://lms.example.org/course/7',
+  title: 'Fire drill',
+  at: '2026-11-27T09:00:00Z',
+});
+
+/** With Redis gone nothing is acknowledged; once it is back the source's retry goes through. */
+describe('intake when Redis is down', () => {
+  let redis: PrivateRedis;
+  let database: TestDatabase;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    database = await freshDatabase('sqlite');
+    hub = await startTestHub({ databaseUrl: database.url, env: { REDIS_URL: redis.url } });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await redis?.stop();
+    await database?.drop();
+  });
+
+  it('answers 503 with a reason, and the retry after Redis returns is processed', async () => {
+    await redis.stop();
+    const refused = await postJson(`${hub.url}/hooks/demo`, event('evt-while-down'));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(((await refused.json()) as { error: string }).error).toMatch(/queue \(Redis\) is unavailable; nothing was accepted, retry later/);
+
+    const health = await fetch(`${hub.url}/health`);
+    expect(health.status).toBe(503);
+
+    await redis.resume();
+    const retried = await eventually(async () => {
+      const response = await postJson(`${hub.url}/hooks/demo`, event('evt-while-down'));
+      return response.status === 202 ? response : undefined;
+    });
+    expect(((await retried.json()) as { duplicate: boolean }).duplicate).toBe(true);
+    await eventually(async () => {
+      const { statements } = await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:dee@example.org' }) });
+      return statements.length === 1 ? statements : undefined;
+    });
+  });
+});
