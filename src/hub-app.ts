@@ -5,6 +5,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from './config/hub-config.schema';
 import type { HubRuntime } from './hub-runtime';
 import { registerBodyParsers } from './http/body-parsers';
 import { ProblemFilter } from './http/problem.filter';
+import { registerXapiProtocol, rewriteXapiUrl } from './lrs/http/xapi-protocol';
 import type { HubLogger } from './observability/hub-logger';
 
 /** Builds the Nest app on Fastify for a runtime; main.ts and the tests both start hubs this way. */
@@ -12,9 +13,12 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
   const adapter = new FastifyAdapter({
     bodyLimit: runtime.config.limits?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     // xAPI query strings carry JSON (agent=…); the default 100-char cap on params is not enough.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
+    // xAPI 1.0.3 Communication §1.3: `POST …?method=PUT` must be routed as the PUT it stands for.
+    rewriteUrl: rewriteXapiUrl,
   });
   registerBodyParsers(adapter.getInstance());
+  registerXapiProtocol(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime, logger), adapter, {
     logger,
     bufferLogs: false,

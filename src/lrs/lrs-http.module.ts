@@ -1,25 +1,15 @@
 import { Module } from '@nestjs/common';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
-import { LrsCredentials } from './auth/lrs-credentials';
+import { CredentialsAdminModule } from '../admin/credentials.module';
+import { LrsAuthModule } from './auth/lrs-auth.module';
 import { StatementsController } from './http/statements.controller';
+import { DOCUMENT_CONTROLLERS, DOCUMENT_PROVIDERS } from './documents/documents.providers';
 import { XapiGuard } from './http/xapi.guard';
 import { LrsModule } from './lrs.module';
 
 /** /xapi: the built-in LRS served over HTTP. */
 @Module({
-  imports: [LrsModule],
-  controllers: [StatementsController],
-  providers: [
-    XapiGuard,
-    {
-      provide: LrsCredentials,
-      inject: [HUB_RUNTIME],
-      useFactory: (runtime: HubRuntime) => {
-        const credentials = new LrsCredentials();
-        credentials.add(runtime.lrsCredential.key, runtime.lrsCredential.secret);
-        return credentials;
-      },
-    },
-  ],
+  imports: [LrsModule, LrsAuthModule, CredentialsAdminModule],
+  controllers: [StatementsController, ...DOCUMENT_CONTROLLERS],
+  providers: [XapiGuard, ...DOCUMENT_PROVIDERS],
 })
 export class LrsHttpModule {}

@@ -42,6 +42,19 @@ export interface StatementsTable {
   full_json: string;
   /** Canonical hash of the statement as sent, so a repeat can be told from a conflict. */
   content_hash: string;
+  /** The Statement a StatementRef object targets (filters follow it), else null. */
+  object_ref_id: string | null;
+  /** agentKey of the authority, for `statements/read/mine`. */
+  authority_key: string | null;
+}
+
+/** Attachment bytes, one row per SHA-2 hash (xAPI 1.0.3 §2.4.11). */
+export interface AttachmentsTable {
+  sha2: string;
+  content_type: string;
+  length: number;
+  content: Buffer;
+  created_at: string;
 }
 
 /** Agents a statement is about: `actor`/`object` answer `agent=`, every one answers `related_agents`. */
@@ -57,10 +70,51 @@ export interface StatementActivitiesTable {
   relation: 'direct' | 'related';
 }
 
+/** A State, Activity Profile or Agent Profile document; absent key parts are ''. */
+export interface DocumentsTable {
+  seq: Generated<number>;
+  kind: 'state' | 'activity_profile' | 'agent_profile';
+  activity_id: string;
+  agent_key: string;
+  registration: string;
+  document_id: string;
+  content: Buffer;
+  content_type: string;
+  /** SHA-1 hex of the content, unquoted (xAPI 1.0.3 Communication §3.1). */
+  etag: string;
+  updated: string;
+}
+
+/** What the LRS knows of an Activity, folded from statements up to `folded_seq`. */
+export interface ActivityDefinitionsTable {
+  activity_id: string;
+  definition_json: string;
+  folded_seq: number;
+}
+
+/** Basic-auth credentials of the built-in LRS (secrets hashed with scrypt). */
+export interface LrsCredentialsTable {
+  seq: Generated<number>;
+  key: string;
+  name: string;
+  /** `scrypt$N$r$p$salt$hash`, base64url parts. */
+  secret_hash: string;
+  /** JSON array of xAPI scopes. */
+  scopes: string;
+  /** JSON of the Agent stamped as `authority`. */
+  authority: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   inbox: InboxTable;
   quarantine: QuarantineTable;
   statements: StatementsTable;
   statement_agents: StatementAgentsTable;
   statement_activities: StatementActivitiesTable;
+  attachments: AttachmentsTable;
+  lrs_credentials: LrsCredentialsTable;
+  documents: DocumentsTable;
+  activity_definitions: ActivityDefinitionsTable;
 }

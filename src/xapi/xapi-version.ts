@@ -3,6 +3,8 @@ export const XAPI_VERSION_HEADER = 'X-Experience-API-Version';
 export const SUPPORTED_XAPI_VERSIONS = ['1.0.3', '2.0.0'] as const;
 export type XapiVersion = (typeof SUPPORTED_XAPI_VERSIONS)[number];
 export const DEFAULT_XAPI_VERSION: XapiVersion = '1.0.3';
+/** The newest version served: what a response reports when nothing tells which one the client speaks. */
+export const LATEST_XAPI_VERSION: XapiVersion = '2.0.0';
 
 /**
  * Maps a request's version header to the version whose rules apply, or null when the

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Actor, Statement } from '../../xapi/statement';
+import type { Actor, Context, Statement, SubStatement } from '../../xapi/statement';
+import { toUtcTimestamp } from '../../xapi/validation';
 import type { XapiVersion } from '../../xapi/xapi-version';
-import { canonicalJson } from './canonical-json';
-import type { PreparedStatement } from './statement-store';
-import { statementLinks } from './statement-links';
+import { agentKey } from './agent-key';
+import { comparableForm } from './statement-equivalence';
+import { statementLinks, type StatementLinks } from './statement-links';
 
 export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
 
@@ -14,32 +15,81 @@ export interface StoringContext {
   version: XapiVersion;
 }
 
+/** A statement ready to store: the LRS has assigned id, stored, authority and version. */
+export interface PreparedStatement {
+  id: string;
+  stored: string;
+  timestamp: string;
+  verbId: string;
+  registration: string | null;
+  /** The statement this one voids, when its verb is `voided`. */
+  voidsId: string | null;
+  /** The statement its StatementRef object targets, if any. */
+  objectRefId: string | null;
+  authorityKey: string | null;
+  /** The statement as the LRS returns it. */
+  full: Statement;
+  fullJson: string;
+  /** Whether the client sent a timestamp (else it is `stored`, and not compared). */
+  sentTimestamp: boolean;
+  contentHash: string;
+  links: StatementLinks;
+}
+
 /**
  * Fills in what the LRS owns — id when absent, `stored`, `timestamp` defaulting to
- * `stored`, `authority` from the credential, `version` — and derives the indexed columns.
- * The content hash covers the statement as sent, so a resend is recognised as the same.
+ * `stored`, `authority` from the credential, `version` (1.0.0 for 1.0.x: Data §2.4.10.s3.b3)
+ * — and normalises what the spec lets it: timestamps in UTC with milliseconds (Data §4.5),
+ * a single context Activity as an array (Data §2.4.6.2). Then derives the indexed columns.
  */
 export function prepareStatement(sent: Statement, context: StoringContext): PreparedStatement {
-  const { stored: _s, authority: _a, version: _v, id: _i, ...content } = sent;
   const stored = context.stored.toISOString();
+  const sentTimestamp = typeof sent.timestamp === 'string';
   const full: Statement = {
     ...sent,
-    id: sent.id ?? randomUUID(),
-    timestamp: sent.timestamp ?? stored,
+    id: (sent.id ?? randomUUID()).toLowerCase(),
+    timestamp: sentTimestamp ? utc(sent.timestamp!) : stored,
     stored,
     authority: context.authority,
     version: sent.version ?? (context.version === '2.0.0' ? '2.0.0' : '1.0.0'),
   };
+  if (sent.context) full.context = normalizeContext(sent.context);
+  if (sent.object.objectType === 'SubStatement') full.object = normalizeSubStatement(sent.object);
+
   const isVoiding = full.verb.id === VOIDED_VERB && full.object.objectType === 'StatementRef';
+  const objectRefId = full.object.objectType === 'StatementRef' ? full.object.id.toLowerCase() : null;
   return {
     id: full.id!,
     stored,
     timestamp: full.timestamp!,
     verbId: full.verb.id,
-    registration: full.context?.registration ?? null,
-    voidsId: isVoiding ? (full.object as { id: string }).id : null,
+    registration: full.context?.registration?.toLowerCase() ?? null,
+    voidsId: isVoiding ? objectRefId : null,
+    objectRefId,
+    authorityKey: agentKey(context.authority) ?? null,
+    full,
     fullJson: JSON.stringify(full),
-    contentHash: createHash('sha256').update(canonicalJson(content)).digest('hex'),
+    sentTimestamp,
+    contentHash: createHash('sha256').update(comparableForm(full)).digest('hex'),
     links: statementLinks(full),
   };
+}
+
+function normalizeSubStatement(sub: SubStatement): SubStatement {
+  const out: SubStatement = { ...sub };
+  if (typeof sub.timestamp === 'string') out.timestamp = utc(sub.timestamp);
+  if (sub.context) out.context = normalizeContext(sub.context);
+  return out;
+}
+
+function normalizeContext(context: Context): Context {
+  const groups = context.contextActivities;
+  if (!groups) return context;
+  const arrays: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(groups)) arrays[key] = Array.isArray(value) ? value : [value];
+  return { ...context, contextActivities: arrays };
+}
+
+function utc(timestamp: string): string {
+  return toUtcTimestamp(timestamp) ?? timestamp;
 }

@@ -28,6 +28,9 @@ export function statementLinks(statement: Statement): StatementLinks {
   const addContext = (context: Context | undefined) => {
     addAgent(context?.instructor, 'related');
     addAgent(context?.team, 'related');
+    // xAPI 2.0 (IEEE 9274.1.1 §4.2.2.5): context agents and groups are related agents too.
+    asArray(context?.contextAgents as { agent?: Actor }[] | undefined).forEach((entry) => addAgent(entry?.agent, 'related'));
+    asArray(context?.contextGroups as { group?: Actor }[] | undefined).forEach((entry) => addAgent(entry?.group, 'related'));
     const groups = context?.contextActivities;
     for (const list of [groups?.parent, groups?.grouping, groups?.category, groups?.other]) {
       asArray(list).forEach((activity) => addActivity(activity.id, 'related'));

@@ -1,144 +1,205 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { HubDatabase } from '../../store/database';
 import type { Database } from '../../store/database.types';
 import { HUB_DATABASE } from '../../store/hub-database.token';
-import type { StatementLinks } from './statement-links';
-
-/** A statement ready to store: the LRS has assigned id, stored, authority and version. */
-export interface PreparedStatement {
-  id: string;
-  stored: string;
-  timestamp: string;
-  verbId: string;
-  registration: string | null;
-  voidsId: string | null;
-  fullJson: string;
-  contentHash: string;
-  links: StatementLinks;
-}
-
-export interface StatementQuery {
-  agentKey?: string;
-  relatedAgents?: boolean;
-  verbId?: string;
-  activityId?: string;
-  relatedActivities?: boolean;
-  registration?: string;
-  since?: string;
-  until?: string;
-  ascending?: boolean;
-  limit: number;
-  /** Keyset: continue after this seq (in the query's own order). */
-  afterSeq?: number;
-}
+import type { AttachmentContent } from '../attachments/attachment-parts';
+import { AttachmentStore } from '../attachments/attachment-store';
+import type { PreparedStatement } from './prepare-statement';
+import { sameStatement } from './statement-equivalence';
+import type { StatementQuery } from './statement-query-params';
 
 export interface StoredStatementRow {
   seq: number;
   fullJson: string;
+  stored: string;
 }
 
-/** Same id, other content: the LRS must refuse it (xAPI 1.0.3 §2.1.3, 409). */
+/** Same id, other content: the LRS must refuse it (xAPI 1.0.3 Communication §2.1.2, 409). */
 export class StatementConflictError extends Error {
   constructor(readonly statementId: string) {
     super(`statement ${statementId} already exists with other content`);
   }
 }
 
+/** A voiding statement that targets a voiding statement (xAPI 1.0.3 Data §2.3.2: it cannot be voided). */
+export class VoidingVoidError extends Error {
+  constructor(
+    readonly statementId: string,
+    readonly targetId: string,
+  ) {
+    super(`statement ${statementId} voids ${targetId}, which is itself a voiding statement and cannot be voided`);
+  }
+}
+
+/**
+ * How many StatementRef hops a filter follows (Communication §2.1.3 "Filter Conditions for
+ * StatementRefs" applies recursively; chains longer than this are not matched).
+ */
+export const MAX_REF_DEPTH = 4;
+
 /** The statements table and its link tables, on whichever database the hub runs. */
 @Injectable()
 export class StatementStore {
   constructor(@Inject(HUB_DATABASE) private readonly database: HubDatabase) {}
 
-  /** Stores new statements in one transaction; a repeat with the same content is a no-op. */
-  async insert(statements: PreparedStatement[]): Promise<void> {
+  /**
+   * Stores a batch in one transaction, with its attachment bytes. A statement whose id is
+   * stored with the same content is a no-op; with other content the whole batch fails.
+   * Voiding marks the target (whichever of the two arrives first); no shared agent or
+   * activity rows are touched.
+   */
+  async insert(statements: PreparedStatement[], attachments: readonly AttachmentContent[] = []): Promise<void> {
     if (statements.length === 0) return;
     await this.database.db.transaction().execute(async (trx) => {
-      const existing = await trx
-        .selectFrom('statements')
-        .select(['id', 'content_hash'])
-        .where('id', 'in', statements.map((s) => s.id))
-        .execute();
-      const known = new Map(existing.map((row) => [row.id, row.content_hash]));
-      const fresh = statements.filter((s) => {
-        const hash = known.get(s.id);
-        if (hash !== undefined && hash !== s.contentHash) throw new StatementConflictError(s.id);
-        return hash === undefined;
-      });
+      await refuseVoidingOfVoiding(trx, statements);
+      const inserted: { seq: number; id: string }[] = [];
+      for (const chunk of chunks(statements, 500)) {
+        const rows = await trx
+          .insertInto('statements')
+          .values(chunk.map(statementRow))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning(['seq', 'id'])
+          .execute();
+        inserted.push(...rows);
+      }
+      const seqOf = new Map(inserted.map((row) => [row.id, Number(row.seq)]));
+      const fresh = statements.filter((s) => seqOf.has(s.id));
+      await refuseConflicts(
+        trx,
+        statements.filter((s) => !seqOf.has(s.id)),
+      );
       if (fresh.length === 0) return;
 
-      const inserted = await trx
-        .insertInto('statements')
-        .values(
-          fresh.map((s) => ({
-            id: s.id,
-            stored: s.stored,
-            timestamp: s.timestamp,
-            verb_id: s.verbId,
-            registration: s.registration,
-            voided: 0,
-            voids_id: s.voidsId,
-            full_json: s.fullJson,
-            content_hash: s.contentHash,
-          })),
-        )
-        .returning(['seq', 'id'])
-        .execute();
-      const seqOf = new Map(inserted.map((row) => [row.id, Number(row.seq)]));
       await insertLinks(trx, fresh, seqOf);
-
-      const voided = fresh.map((s) => s.voidsId).filter((id): id is string => id !== null);
-      if (voided.length > 0) await trx.updateTable('statements').set({ voided: 1 }).where('id', 'in', voided).execute();
+      await markVoided(trx, fresh);
+      await AttachmentStore.insert(trx, attachments, fresh[0].stored);
     });
   }
 
-  async findById(id: string): Promise<{ fullJson: string; voided: boolean } | undefined> {
+  async findById(id: string): Promise<{ fullJson: string; voided: boolean; stored: string; authorityKey: string | null } | undefined> {
     const row = await this.database.db
       .selectFrom('statements')
-      .select(['full_json', 'voided'])
+      .select(['full_json', 'voided', 'stored', 'authority_key'])
       .where('id', '=', id)
       .executeTakeFirst();
-    return row && { fullJson: row.full_json, voided: row.voided === 1 };
+    return row && { fullJson: row.full_json, voided: row.voided === 1, stored: row.stored, authorityKey: row.authority_key };
   }
 
+  /**
+   * Statements matching the query, newest first unless ascending, after the keyset cursor.
+   * Voided statements never match; a statement whose StatementRef targets a matching one does.
+   */
   async query(q: StatementQuery): Promise<StoredStatementRow[]> {
-    let query = this.database.db.selectFrom('statements as s').select(['s.seq', 's.full_json']).where('s.voided', '=', 0);
-    if (q.verbId) query = query.where('s.verb_id', '=', q.verbId);
-    if (q.registration) query = query.where('s.registration', '=', q.registration);
+    let query = this.database.db
+      .selectFrom('statements as s')
+      .select(['s.seq', 's.full_json', 's.stored'])
+      .where('s.voided', '=', 0);
     if (q.since) query = query.where('s.stored', '>', q.since);
     if (q.until) query = query.where('s.stored', '<=', q.until);
-    if (q.agentKey) {
-      const key = q.agentKey;
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('statement_agents as a')
-            .select(sql`1`.as('one'))
-            .whereRef('a.statement_seq', '=', 's.seq')
-            .where('a.agent_key', '=', key)
-            .$if(!q.relatedAgents, (sub) => sub.where('a.relation', '=', 'direct')),
-        ),
-      );
-    }
-    if (q.activityId) {
-      const id = q.activityId;
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('statement_activities as t')
-            .select(sql`1`.as('one'))
-            .whereRef('t.statement_seq', '=', 's.seq')
-            .where('t.activity_id', '=', id)
-            .$if(!q.relatedActivities, (sub) => sub.where('t.relation', '=', 'direct')),
-        ),
-      );
-    }
+    if (q.authorityKey) query = query.where('s.authority_key', '=', q.authorityKey);
+    const filter = filterCondition(q, 's', MAX_REF_DEPTH);
+    if (filter) query = query.where(filter);
     if (q.afterSeq !== undefined) query = query.where('s.seq', q.ascending ? '>' : '<', q.afterSeq);
     const rows = await query
       .orderBy('s.seq', q.ascending ? 'asc' : 'desc')
       .limit(q.limit)
       .execute();
-    return rows.map((row) => ({ seq: Number(row.seq), fullJson: row.full_json }));
+    return rows.map((row) => ({ seq: Number(row.seq), fullJson: row.full_json, stored: row.stored }));
+  }
+}
+
+/**
+ * The non-time filters on the statement `alias`, or on the statement its StatementRef
+ * targets, recursively up to `depth` hops. Undefined when the query has no such filter.
+ */
+function filterCondition(q: StatementQuery, alias: string, depth: number): RawBuilder<boolean> | undefined {
+  const col = (name: string) => sql.ref(`${alias}.${name}`);
+  const parts: RawBuilder<unknown>[] = [];
+  if (q.verbId) parts.push(sql`${col('verb_id')} = ${q.verbId}`);
+  if (q.registration) parts.push(sql`${col('registration')} = ${q.registration}`);
+  if (q.agentKey) {
+    const direct = q.relatedAgents ? sql`` : sql` and a.relation = 'direct'`;
+    parts.push(sql`exists (select 1 from statement_agents a where a.statement_seq = ${col('seq')} and a.agent_key = ${q.agentKey}${direct})`);
+  }
+  if (q.activityId) {
+    const direct = q.relatedActivities ? sql`` : sql` and t.relation = 'direct'`;
+    parts.push(
+      sql`exists (select 1 from statement_activities t where t.statement_seq = ${col('seq')} and t.activity_id = ${q.activityId}${direct})`,
+    );
+  }
+  if (parts.length === 0) return undefined;
+  const own = sql<boolean>`(${sql.join(parts, sql` and `)})`;
+  if (depth === 0) return own;
+  const target = `r${depth}`;
+  const viaRef = filterCondition(q, target, depth - 1)!;
+  return sql<boolean>`(${own} or (${col('object_ref_id')} is not null and exists (select 1 from statements ${sql.raw(target)} where ${sql.ref(`${target}.id`)} = ${col('object_ref_id')} and ${viaRef})))`;
+}
+
+function statementRow(s: PreparedStatement) {
+  return {
+    id: s.id,
+    stored: s.stored,
+    timestamp: s.timestamp,
+    verb_id: s.verbId,
+    registration: s.registration,
+    voided: 0,
+    voids_id: s.voidsId,
+    object_ref_id: s.objectRefId,
+    authority_key: s.authorityKey,
+    full_json: s.fullJson,
+    content_hash: s.contentHash,
+  };
+}
+
+async function refuseVoidingOfVoiding(trx: Kysely<Database>, statements: PreparedStatement[]): Promise<void> {
+  const voiding = statements.filter((s) => s.voidsId !== null);
+  if (voiding.length === 0) return;
+  const batchVoiding = new Set(voiding.map((s) => s.id));
+  const stored = await trx
+    .selectFrom('statements')
+    .select('id')
+    .where('id', 'in', voiding.map((s) => s.voidsId!))
+    .where('voids_id', 'is not', null)
+    .execute();
+  const targetsThatVoid = new Set([...stored.map((row) => row.id), ...batchVoiding]);
+  const offender = voiding.find((s) => targetsThatVoid.has(s.voidsId!));
+  if (offender) throw new VoidingVoidError(offender.id, offender.voidsId!);
+}
+
+async function refuseConflicts(trx: Kysely<Database>, repeats: PreparedStatement[]): Promise<void> {
+  if (repeats.length === 0) return;
+  const rows = await trx
+    .selectFrom('statements')
+    .select(['id', 'full_json'])
+    .where('id', 'in', repeats.map((s) => s.id))
+    .execute();
+  const storedById = new Map(rows.map((row) => [row.id, JSON.parse(row.full_json) as Record<string, unknown>]));
+  for (const repeat of repeats) {
+    const stored = storedById.get(repeat.id);
+    if (!stored || !sameStatement(stored, repeat.full as unknown as Record<string, unknown>, repeat.sentTimestamp)) {
+      throw new StatementConflictError(repeat.id);
+    }
+  }
+}
+
+/**
+ * A statement is voided iff it is not itself a voiding statement and a voiding statement
+ * targets it (Data §2.3.2.s2.b3) — the voiding one may arrive before or after its target.
+ */
+async function markVoided(trx: Kysely<Database>, fresh: PreparedStatement[]): Promise<void> {
+  const targets = fresh.map((s) => s.voidsId).filter((id): id is string => id !== null);
+  if (targets.length > 0) {
+    await trx.updateTable('statements').set({ voided: 1 }).where('id', 'in', targets).where('voids_id', 'is', null).execute();
+  }
+  const plain = fresh.filter((s) => s.voidsId === null).map((s) => s.id);
+  if (plain.length > 0) {
+    await trx
+      .updateTable('statements')
+      .set({ voided: 1 })
+      .where('id', 'in', plain)
+      .where(sql<boolean>`exists (select 1 from statements v where v.voids_id = statements.id)`)
+      .execute();
   }
 }
 
@@ -149,6 +210,12 @@ async function insertLinks(trx: Kysely<Database>, statements: PreparedStatement[
   const activities = statements.flatMap((s) =>
     s.links.activities.map((a) => ({ statement_seq: seqOf.get(s.id)!, activity_id: a.id, relation: a.relation })),
   );
-  if (agents.length > 0) await trx.insertInto('statement_agents').values(agents).execute();
-  if (activities.length > 0) await trx.insertInto('statement_activities').values(activities).execute();
+  for (const chunk of chunks(agents, 500)) await trx.insertInto('statement_agents').values(chunk).execute();
+  for (const chunk of chunks(activities, 500)) await trx.insertInto('statement_activities').values(chunk).execute();
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

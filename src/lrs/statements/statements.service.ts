@@ -3,52 +3,80 @@ import { badRequest, conflict, HttpProblem } from '../../http/http-errors';
 import type { Actor, Statement } from '../../xapi/statement';
 import { validateStatement } from '../../xapi/validation';
 import type { XapiVersion } from '../../xapi/xapi-version';
+import { AttachmentPartsError, type AttachmentContent, declaredAttachments, matchAttachmentParts } from '../attachments/attachment-parts';
+import { AttachmentStore } from '../attachments/attachment-store';
+import type { MultipartPart } from '../attachments/multipart';
+import { signatureProblem } from '../attachments/signed-statement';
 import { prepareStatement } from './prepare-statement';
-import { StatementConflictError, type StatementQuery, StatementStore } from './statement-store';
+import type { StatementQuery } from './statement-query-params';
+import { StatementConflictError, StatementStore, VoidingVoidError } from './statement-store';
 
 export interface StatementPage {
   statements: Statement[];
   /** The last row's seq when there may be more, for the `more` cursor. */
   nextAfterSeq?: number;
+  /** The newest `stored` on the page, for Last-Modified. */
+  lastStored?: string;
+}
+
+export interface FoundStatement {
+  statement: Statement;
+  stored: string;
 }
 
 /** The built-in LRS's statement rules, shared by the /xapi controller and in-process delivery. */
 @Injectable()
 export class StatementsService {
-  constructor(private readonly statementStore: StatementStore) {}
+  /** `stored` instants (ms) of writes not yet committed: Consistent-Through stays before them. */
+  private readonly inFlight = new Map<number, number>();
+
+  constructor(
+    private readonly statementStore: StatementStore,
+    private readonly attachmentStore: AttachmentStore,
+  ) {}
 
   /**
    * Validates and stores a batch atomically: one invalid statement stores nothing; a
    * repeated id inside the batch is 400; an id stored with other content is 409.
+   * `parts` are the multipart parts after the statements (attachment bytes), if any.
    */
-  async store(input: unknown[], authority: Actor, version: XapiVersion): Promise<string[]> {
+  async store(input: unknown[], authority: Actor, version: XapiVersion, parts: readonly MultipartPart[] = []): Promise<string[]> {
     const problems = input.flatMap((statement, i) =>
       validateStatement(statement, version).map((issue) => `${input.length > 1 ? `[${i}].` : ''}${issue.path}: ${issue.reason}`),
     );
     if (problems.length > 0) throw badRequest('invalid statement', problems);
+    const statements = input as Statement[];
+    const attachments = this.checkAttachments(statements, parts);
 
-    const stored = new Date();
-    const prepared = (input as Statement[]).map((statement) => prepareStatement(statement, { stored, authority, version }));
-    const seen = new Set<string>();
-    for (const statement of prepared) {
-      if (seen.has(statement.id)) throw badRequest(`statement id ${statement.id} appears twice in one request`);
-      seen.add(statement.id);
-    }
+    const stored = this.beginWrite();
     try {
-      await this.statementStore.insert(prepared);
+      const prepared = statements.map((statement) => prepareStatement(statement, { stored, authority, version }));
+      const seen = new Set<string>();
+      for (const statement of prepared) {
+        if (seen.has(statement.id)) throw badRequest(`statement id ${statement.id} appears twice in one request`);
+        seen.add(statement.id);
+      }
+      await this.statementStore.insert(prepared, attachments);
+      return prepared.map((s) => s.id);
     } catch (error) {
       if (error instanceof StatementConflictError) throw conflict(error.message, [`id: ${error.statementId}`]);
+      if (error instanceof VoidingVoidError) throw badRequest(error.message, [`id: ${error.statementId}`]);
       throw error;
+    } finally {
+      this.endWrite(stored);
     }
-    return prepared.map((s) => s.id);
   }
 
-  async findById(id: string, voided: boolean): Promise<Statement> {
+  /**
+   * The statement by id: `voided` asks for a voided one (voidedStatementId), else a live one;
+   * `authorityKey` limits it to statements that authority wrote.
+   */
+  async findById(id: string, voided: boolean, authorityKey?: string): Promise<FoundStatement> {
     const row = await this.statementStore.findById(id);
-    if (!row || row.voided !== voided) {
+    if (!row || row.voided !== voided || (authorityKey !== undefined && row.authorityKey !== authorityKey)) {
       throw new HttpProblem(404, voided ? `no voided statement ${id}` : `no statement ${id}`);
     }
-    return JSON.parse(row.fullJson) as Statement;
+    return { statement: JSON.parse(row.fullJson) as Statement, stored: row.stored };
   }
 
   /** Reads one more row than asked, to know whether a `more` link is needed. */
@@ -58,6 +86,50 @@ export class StatementsService {
     return {
       statements: page.map((row) => JSON.parse(row.fullJson) as Statement),
       nextAfterSeq: rows.length > query.limit ? page[page.length - 1].seq : undefined,
+      lastStored: page.map((row) => row.stored).sort().pop(),
     };
+  }
+
+  /** The stored bytes of the statements' attachments (those that were sent, not fileUrl-only). */
+  attachmentsOf(statements: readonly Statement[]): Promise<AttachmentContent[]> {
+    return this.attachmentStore.findByHashes(declaredAttachments(statements).map((a) => a.sha2));
+  }
+
+  /**
+   * Every statement written before this instant is readable (the X-Experience-API-Consistent-Through
+   * header): now, or just before the oldest write of this process still in flight.
+   */
+  consistentThrough(): string {
+    const oldest = Math.min(...this.inFlight.keys());
+    return new Date(Number.isFinite(oldest) ? Math.min(oldest - 1, Date.now()) : Date.now()).toISOString();
+  }
+
+  private checkAttachments(statements: Statement[], parts: readonly MultipartPart[]): AttachmentContent[] {
+    let attachments: AttachmentContent[];
+    try {
+      attachments = matchAttachmentParts(statements, parts);
+    } catch (error) {
+      if (error instanceof AttachmentPartsError) throw badRequest(error.message);
+      throw error;
+    }
+    for (const [i, statement] of statements.entries()) {
+      const problem = signatureProblem(statement, attachments);
+      if (problem) throw badRequest(`malformed signature${statements.length > 1 ? ` in statement [${i}]` : ''}: ${problem}`);
+    }
+    return attachments;
+  }
+
+  private beginWrite(): Date {
+    const stored = new Date();
+    const at = stored.getTime();
+    this.inFlight.set(at, (this.inFlight.get(at) ?? 0) + 1);
+    return stored;
+  }
+
+  private endWrite(stored: Date): void {
+    const at = stored.getTime();
+    const left = (this.inFlight.get(at) ?? 1) - 1;
+    if (left > 0) this.inFlight.set(at, left);
+    else this.inFlight.delete(at);
   }
 }

@@ -63,12 +63,11 @@ export function checkUuid(ctx: RuleContext, value: unknown, path: string): value
 export function checkLanguageMap(ctx: RuleContext, value: unknown, path: string): void {
   if (!checkObject(ctx, value, path, 'a language map like {"en-US": "completed"}')) return;
   for (const tag in value) {
-    const where = mapKey(path, tag);
     if (!isLanguageTag(tag)) {
-      report(ctx, where, 'is not an RFC 5646 language tag; use a tag such as "en", "en-US" or "zh-Hant-TW"');
+      report(ctx, mapKey(path, tag), 'is not an RFC 5646 language tag; use a tag such as "en", "en-US" or "zh-Hant-TW"');
     }
     const text = value[tag];
-    if (typeof text !== 'string') report(ctx, where, mustBe('a string', text));
+    if (typeof text !== 'string') report(ctx, mapKey(path, tag), mustBe('a string', text));
   }
 }
 

@@ -18,15 +18,20 @@ const LANGTAG =
   '(?:-x(?:-[a-z0-9]{1,8})+)?'; // private use
 
 const WELL_FORMED = new RegExp(`^(?:${LANGTAG}|x(?:-[a-z0-9]{1,8})+|${GRANDFATHERED})$`, 'i');
+// Most tags in the wild ("en", "en-US", "es-419") take this path and skip the full grammar.
+const COMMON = /^[A-Za-z]{2,3}(?:-[A-Za-z]{2}|-[0-9]{3})?$/;
 
 export function isLanguageTag(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length === 0 || !WELL_FORMED.test(value)) return false;
-  return hasNoRepeatedSubtags(value);
+  if (typeof value !== 'string') return false;
+  if (COMMON.test(value)) return true;
+  return WELL_FORMED.test(value) && hasNoRepeatedSubtags(value);
 }
 
 function hasNoRepeatedSubtags(tag: string): boolean {
+  const firstHyphen = tag.indexOf('-');
+  if (firstHyphen === -1 || tag.indexOf('-', firstHyphen + 1) === -1) return true; // fewer than 3 subtags
   const subtags = tag.toLowerCase().split('-');
-  if (subtags[0] === 'x' || subtags.length < 3) return true;
+  if (subtags[0] === 'x') return true;
   const seenVariants = new Set<string>();
   const seenSingletons = new Set<string>();
   for (let i = 1; i < subtags.length; i++) {

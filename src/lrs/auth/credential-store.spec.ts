@@ -1,0 +1,83 @@
+import { freshDatabase, TEST_ENGINES, type TestDatabase } from '../../../test/support/test-databases';
+import { type HubDatabase, openDatabase } from '../../store/database';
+import { migrateToLatest } from '../../store/migrations';
+import { CredentialStore } from './credential-store';
+import { HUB_ACCOUNT_HOMEPAGE, LrsCredentials, VERIFIED_CACHE_MS } from './lrs-credentials';
+
+const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+
+/** The same contract on the embedded database and on PostgreSQL. */
+describe.each(TEST_ENGINES)('LRS credentials on %s', (engine) => {
+  let testDatabase: TestDatabase;
+  let database: HubDatabase;
+  let store: CredentialStore;
+  let now = 1_000_000;
+  let credentials: LrsCredentials;
+
+  beforeAll(async () => {
+    testDatabase = await freshDatabase(engine);
+    database = openDatabase(testDatabase.url);
+    await migrateToLatest(database);
+    store = new CredentialStore(database);
+    credentials = new LrsCredentials(store, () => now);
+  });
+  afterAll(async () => {
+    await database?.db.destroy();
+    await testDatabase?.drop();
+  });
+
+  it('issues a credential whose secret is shown once and stored only as a hash', async () => {
+    const { credential, secret } = await credentials.create({ name: 'LMS reader', scopes: ['statements/read'] });
+    expect(credential).toMatchObject({ name: 'LMS reader', scopes: ['statements/read'], revokedAt: null });
+    expect(credential.authority).toEqual({
+      objectType: 'Agent',
+      name: 'LMS reader',
+      account: { homePage: HUB_ACCOUNT_HOMEPAGE, name: credential.key },
+    });
+    const row = await database.db.selectFrom('lrs_credentials').selectAll().where('key', '=', credential.key).executeTakeFirstOrThrow();
+    expect(row.secret_hash).toMatch(/^scrypt\$/);
+    expect(row.secret_hash).not.toContain(secret);
+    expect((await credentials.list()).find((c) => c.key === credential.key)).not.toHaveProperty('secret');
+
+    await expect(credentials.authenticate(basic(credential.key, secret))).resolves.toMatchObject({ key: credential.key, scopes: ['statements/read'] });
+    await expect(credentials.authenticate(basic(credential.key, `${secret}x`))).resolves.toBeUndefined();
+    await expect(credentials.authenticate(basic('no-such-key', secret))).resolves.toBeUndefined();
+  });
+
+  it('stops accepting a revoked credential at once in this process', async () => {
+    const { credential, secret } = await credentials.create({ name: 'to revoke', scopes: ['all'] });
+    await expect(credentials.authenticate(basic(credential.key, secret))).resolves.toBeDefined();
+    await expect(credentials.revoke(credential.key)).resolves.toBe(true);
+    await expect(credentials.authenticate(basic(credential.key, secret))).resolves.toBeUndefined();
+    await expect(credentials.revoke(credential.key)).resolves.toBe(false);
+    expect((await credentials.list()).find((c) => c.key === credential.key)?.revokedAt).toEqual(expect.any(String));
+  });
+
+  it('sees a revocation made elsewhere once its cache entry expires', async () => {
+    const { credential, secret } = await credentials.create({ name: 'revoked by another process', scopes: ['all'] });
+    await expect(credentials.authenticate(basic(credential.key, secret))).resolves.toBeDefined();
+    await new CredentialStore(database).revoke(credential.key);
+    await expect(credentials.authenticate(basic(credential.key, secret))).resolves.toBeDefined();
+    now += VERIFIED_CACHE_MS + 1;
+    await expect(credentials.authenticate(basic(credential.key, secret))).resolves.toBeUndefined();
+  });
+
+  it('upserts the bootstrap credential with scope all, and follows a changed secret', async () => {
+    await credentials.ensureBootstrap('boot', 'first-secret');
+    await expect(credentials.authenticate(basic('boot', 'first-secret'))).resolves.toMatchObject({ key: 'boot', scopes: ['all'] });
+
+    await credentials.revoke('boot');
+    const restarted = new LrsCredentials(store, () => now);
+    await restarted.ensureBootstrap('boot', 'second-secret');
+    await expect(restarted.authenticate(basic('boot', 'second-secret'))).resolves.toMatchObject({ scopes: ['all'] });
+    await expect(restarted.authenticate(basic('boot', 'first-secret'))).resolves.toBeUndefined();
+    expect((await store.list()).filter((c) => c.key === 'boot')).toHaveLength(1);
+  });
+
+  it('answers concurrent first requests of one credential alike', async () => {
+    const { credential, secret } = await credentials.create({ name: 'busy', scopes: ['statements/write'] });
+    const fresh = new LrsCredentials(store, () => now);
+    const results = await Promise.all(Array.from({ length: 5 }, () => fresh.authenticate(basic(credential.key, secret))));
+    expect(results.every((r) => r?.key === credential.key)).toBe(true);
+  });
+});
