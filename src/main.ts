@@ -32,7 +32,7 @@ function printBanner(runtime: HubRuntime, url: string): void {
     lines.push(`  admin API   ${base}/admin/api ${env.HUB_ADMIN_TOKEN ? '(Bearer HUB_ADMIN_TOKEN)' : '(off: set HUB_ADMIN_TOKEN)'}`);
   }
   if (env.HUB_ROLE === 'all' || env.HUB_ROLE === 'lrs') {
-    lines.push(`  xAPI LRS    ${base}/xapi/ (1.0.3, 2.0.0)`);
+    lines.push(`  xAPI LRS    ${base}/xapi/ (1.0.3, 2.0.0); credentials at ${base}/admin/api/credentials`);
     lines.push(
       lrsCredential.generated
         ? `  LRS login   ${lrsCredential.key}:${lrsCredential.secret}  (generated for this run; set LRS_KEY and LRS_SECRET to fix them)`

@@ -2,10 +2,11 @@ import { freshDatabase, type TestDatabase } from './support/test-databases';
 import { PrivateRedis } from './support/private-redis';
 import { eventually, startTestHub, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
+import { StrandedEventsSweeper } from '../src/normalize/stranded-events.sweeper';
 
-const event = (id: string) => ({
+const event = (id: string, email = 'dee@example.org') => ({
   id,
-  email: 'dee@example.org',
+  email,
   verb: 'completed',
   course: 'https://lms.example.org/course/7',
   title: 'Fire drill',
@@ -47,6 +48,21 @@ describe('intake when Redis is down', () => {
     expect(((await retried.json()) as { duplicate: boolean }).duplicate).toBe(true);
     await eventually(async () => {
       const { statements } = await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:dee@example.org' }) });
+      return statements.length === 1 ? statements : undefined;
+    });
+  });
+
+  it('processes an event stored during an outage even when its source never retries', async () => {
+    await redis.stop();
+    const refused = await postJson(`${hub.url}/hooks/demo`, event('evt-never-retried', 'fay@example.org'));
+    expect(refused.status).toBe(503);
+    await redis.resume();
+    await eventually(async () => ((await fetch(`${hub.url}/health`)).status === 200 ? true : undefined));
+
+    const swept = await hub.app.get(StrandedEventsSweeper).sweep(new Date(Date.now() + 120_000));
+    expect(swept).toBe(1);
+    await eventually(async () => {
+      const { statements } = await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:fay@example.org' }) });
       return statements.length === 1 ? statements : undefined;
     });
   });

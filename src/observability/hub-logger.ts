@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /** Paths pino blanks in every log line, wherever a secret could ride along. */
 export const REDACTED_PATHS = [
@@ -13,8 +13,9 @@ export const REDACTED_PATHS = [
   'config.secret',
 ];
 
-export function createPinoLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'xapi-hub' } });
+export function createPinoLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'xapi-hub' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's start-up chatter (one line per module and route): useful when debugging, noise otherwise. */

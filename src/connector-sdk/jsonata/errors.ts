@@ -11,9 +11,8 @@ function withPosition({ message, position }: JsonataErrorDetails): string {
   return position === undefined ? message : `position ${position}: ${message}`;
 }
 
-/** The expression does not parse; the message names the position and the problem. */
-export class JsonataCompileError extends Error {
-  override readonly name = 'JsonataCompileError';
+/** An error jsonata reported, with its code and the position in the expression. */
+abstract class JsonataPositionedError extends Error {
   readonly code?: string;
   readonly position?: number;
 
@@ -24,17 +23,14 @@ export class JsonataCompileError extends Error {
   }
 }
 
-/** The expression failed while running (a type error, `$error()`, too much memory …). */
-export class JsonataEvaluationError extends Error {
-  override readonly name = 'JsonataEvaluationError';
-  readonly code?: string;
-  readonly position?: number;
+/** The expression does not parse; the message names the position and the problem. */
+export class JsonataCompileError extends JsonataPositionedError {
+  override readonly name = 'JsonataCompileError';
+}
 
-  constructor(details: JsonataErrorDetails) {
-    super(withPosition(details));
-    this.code = details.code;
-    this.position = details.position;
-  }
+/** The expression failed while running (a type error, `$error()`, too much memory …). */
+export class JsonataEvaluationError extends JsonataPositionedError {
+  override readonly name = 'JsonataEvaluationError';
 }
 
 /** The evaluation ran past the limit and its worker was terminated. */

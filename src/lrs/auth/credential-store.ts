@@ -33,15 +33,7 @@ export class CredentialStore {
     const createdAt = now.toISOString();
     await this.database.db
       .insertInto('lrs_credentials')
-      .values({
-        key: row.key,
-        name: row.name,
-        secret_hash: row.secretHash,
-        scopes: JSON.stringify(row.scopes),
-        authority: JSON.stringify(row.authority),
-        created_at: createdAt,
-        revoked_at: null,
-      })
+      .values(toRow(row, createdAt))
       .execute();
     return { key: row.key, name: row.name, scopes: row.scopes, authority: row.authority, createdAt, revokedAt: null };
   }
@@ -54,15 +46,7 @@ export class CredentialStore {
   async upsert(row: NewCredentialRow, now = new Date()): Promise<void> {
     await this.database.db
       .insertInto('lrs_credentials')
-      .values({
-        key: row.key,
-        name: row.name,
-        secret_hash: row.secretHash,
-        scopes: JSON.stringify(row.scopes),
-        authority: JSON.stringify(row.authority),
-        created_at: now.toISOString(),
-        revoked_at: null,
-      })
+      .values(toRow(row, now.toISOString()))
       .onConflict((oc) =>
         oc.column('key').doUpdateSet({
           name: row.name,
@@ -107,5 +91,17 @@ function toCredential(row: Selectable<LrsCredentialsTable>): StoredCredential {
     authority: JSON.parse(row.authority) as Actor,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+  };
+}
+
+function toRow(row: NewCredentialRow, createdAt: string) {
+  return {
+    key: row.key,
+    name: row.name,
+    secret_hash: row.secretHash,
+    scopes: JSON.stringify(row.scopes),
+    authority: JSON.stringify(row.authority),
+    created_at: createdAt,
+    revoked_at: null,
   };
 }

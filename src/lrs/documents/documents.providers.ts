@@ -1,10 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
 import { AboutController } from '../http/about.controller';
 import { ActivitiesController } from '../http/activities.controller';
-import { ActivityProfileController } from '../http/activity-profile.controller';
-import { AgentProfileController } from '../http/agent-profile.controller';
 import { AgentsController } from '../http/agents.controller';
-import { StateController } from '../http/state.controller';
+import { ActivityProfileController, AgentProfileController, StateController } from '../http/document.controllers';
 import { ActivityStore } from './activity-store';
 import { DocumentStore } from './document-store';
 import { DocumentsService } from './documents.service';

@@ -88,21 +88,43 @@ export class StatementStore {
 
   /**
    * Statements matching the query, newest first unless ascending, after the keyset cursor.
-   * Voided statements never match; a statement whose StatementRef targets a matching one does.
+   * Voided statements never match; a statement whose StatementRef targets a matching one does
+   * (Communication §2.1.3). Filtered queries are the union of two index-driven halves — the
+   * statements that match themselves, and the (few) targeting statements whose target matches —
+   * each already limited, so neither half scans the table.
    */
   async query(q: StatementQuery): Promise<StoredStatementRow[]> {
-    let query = this.database.db
+    const db = this.database.db;
+    const order = q.ascending ? 'asc' : 'desc';
+    const window = () => {
+      let query = db.selectFrom('statements as s').select('s.seq').where('s.voided', '=', 0);
+      if (q.since) query = query.where('s.stored', '>', q.since);
+      if (q.until) query = query.where('s.stored', '<=', q.until);
+      if (q.authorityKey) query = query.where('s.authority_key', '=', q.authorityKey);
+      if (q.afterSeq !== undefined) query = query.where('s.seq', q.ascending ? '>' : '<', q.afterSeq);
+      return query;
+    };
+    const own = ownCondition(q, 's', 'driving');
+    let selected;
+    if (!own) {
+      selected = window().orderBy('s.seq', order).limit(q.limit);
+    } else {
+      const matching = window().where(own).orderBy('s.seq', order).limit(q.limit);
+      const targeting = window()
+        .where('s.object_ref_id', 'is not', null)
+        .where(targetMatches(q, 's', MAX_REF_DEPTH))
+        .orderBy('s.seq', order)
+        .limit(q.limit);
+      selected = db
+        .selectFrom(matching.as('m'))
+        .select('m.seq')
+        .union(db.selectFrom(targeting.as('r')).select('r.seq'));
+    }
+    const rows = await db
       .selectFrom('statements as s')
       .select(['s.seq', 's.full_json', 's.stored'])
-      .where('s.voided', '=', 0);
-    if (q.since) query = query.where('s.stored', '>', q.since);
-    if (q.until) query = query.where('s.stored', '<=', q.until);
-    if (q.authorityKey) query = query.where('s.authority_key', '=', q.authorityKey);
-    const filter = filterCondition(q, 's', MAX_REF_DEPTH);
-    if (filter) query = query.where(filter);
-    if (q.afterSeq !== undefined) query = query.where('s.seq', q.ascending ? '>' : '<', q.afterSeq);
-    const rows = await query
-      .orderBy('s.seq', q.ascending ? 'asc' : 'desc')
+      .where('s.seq', 'in', selected)
+      .orderBy('s.seq', order)
       .limit(q.limit)
       .execute();
     return rows.map((row) => ({ seq: Number(row.seq), fullJson: row.full_json, stored: row.stored }));
@@ -110,30 +132,32 @@ export class StatementStore {
 }
 
 /**
- * The non-time filters on the statement `alias`, or on the statement its StatementRef
- * targets, recursively up to `depth` hops. Undefined when the query has no such filter.
+ * The non-time filters on the statement `alias` itself; undefined when the query has none.
+ * `driving` writes link look-ups as `seq in (…)` so the database can start from the link
+ * index; `correlated` as `exists (…)`, for a statement already found.
  */
-function filterCondition(q: StatementQuery, alias: string, depth: number): RawBuilder<boolean> | undefined {
+function ownCondition(q: StatementQuery, alias: string, style: 'driving' | 'correlated'): RawBuilder<boolean> | undefined {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
+  const link = (table: string, column: string, value: string, related: boolean | undefined) => {
+    const direct = related ? sql`` : sql` and l.relation = 'direct'`;
+    return style === 'driving'
+      ? sql`${col('seq')} in (select l.statement_seq from ${sql.table(table)} l where l.${sql.ref(column)} = ${value}${direct})`
+      : sql`exists (select 1 from ${sql.table(table)} l where l.statement_seq = ${col('seq')} and l.${sql.ref(column)} = ${value}${direct})`;
+  };
   const parts: RawBuilder<unknown>[] = [];
   if (q.verbId) parts.push(sql`${col('verb_id')} = ${q.verbId}`);
   if (q.registration) parts.push(sql`${col('registration')} = ${q.registration}`);
-  if (q.agentKey) {
-    const direct = q.relatedAgents ? sql`` : sql` and a.relation = 'direct'`;
-    parts.push(sql`exists (select 1 from statement_agents a where a.statement_seq = ${col('seq')} and a.agent_key = ${q.agentKey}${direct})`);
-  }
-  if (q.activityId) {
-    const direct = q.relatedActivities ? sql`` : sql` and t.relation = 'direct'`;
-    parts.push(
-      sql`exists (select 1 from statement_activities t where t.statement_seq = ${col('seq')} and t.activity_id = ${q.activityId}${direct})`,
-    );
-  }
-  if (parts.length === 0) return undefined;
-  const own = sql<boolean>`(${sql.join(parts, sql` and `)})`;
-  if (depth === 0) return own;
+  if (q.agentKey) parts.push(link('statement_agents', 'agent_key', q.agentKey, q.relatedAgents));
+  if (q.activityId) parts.push(link('statement_activities', 'activity_id', q.activityId, q.relatedActivities));
+  return parts.length === 0 ? undefined : sql<boolean>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** The statement `alias`'s StatementRef target matches the filters itself, or through its own target (up to `depth` hops). */
+function targetMatches(q: StatementQuery, alias: string, depth: number): RawBuilder<boolean> {
   const target = `r${depth}`;
-  const viaRef = filterCondition(q, target, depth - 1)!;
-  return sql<boolean>`(${own} or (${col('object_ref_id')} is not null and exists (select 1 from statements ${sql.raw(target)} where ${sql.ref(`${target}.id`)} = ${col('object_ref_id')} and ${viaRef})))`;
+  const own = ownCondition(q, target, 'correlated')!;
+  const deeper = depth > 1 ? sql` or (${sql.ref(`${target}.object_ref_id`)} is not null and ${targetMatches(q, target, depth - 1)})` : sql``;
+  return sql<boolean>`exists (select 1 from statements ${sql.raw(target)} where ${sql.ref(`${target}.id`)} = ${sql.ref(`${alias}.object_ref_id`)} and (${own}${deeper}))`;
 }
 
 function statementRow(s: PreparedStatement) {

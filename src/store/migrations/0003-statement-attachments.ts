@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DatabaseEngine } from '../database';
 
 /**
@@ -15,6 +15,8 @@ export function statementAttachmentsMigration(engine: DatabaseEngine) {
       await db.schema.alterTable('statements').addColumn('object_ref_id', 'text').execute();
       await db.schema.alterTable('statements').addColumn('authority_key', 'text').execute();
       await db.schema.createIndex('statements_object_ref').on('statements').column('object_ref_id').execute();
+      // The few statements that target another, in order: the StatementRef half of a filtered query.
+      await db.schema.createIndex('statements_targeting').on('statements').column('seq').where(sql.ref('object_ref_id'), 'is not', null).execute();
       await db.schema.createIndex('statements_authority').on('statements').columns(['authority_key', 'seq']).execute();
 
       await db.schema

@@ -1,0 +1,50 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HubLogger } from '../observability/hub-logger';
+import { HubQueues } from '../queues/hub-queues';
+import { InboxRepository } from '../store/inbox.repository';
+
+const SWEEP_EVERY_MS = 30_000;
+/** Younger rows may still be on their way to the queue inside an intake request. */
+const STRANDED_AFTER_MS = 60_000;
+const BATCH = 500;
+
+/**
+ * Queues inbox events that were written while Redis was down and never queued (intake
+ * answered 503 and the source did not retry). They are already durable; this makes sure
+ * they are also processed. Job ids dedupe against an intake that queues the same event.
+ */
+@Injectable()
+export class StrandedEventsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly inbox: InboxRepository,
+    private readonly queues: HubQueues,
+    private readonly logger: HubLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(new Date()), SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async sweep(now: Date): Promise<number> {
+    try {
+      const stranded = await this.inbox.stranded(new Date(now.getTime() - STRANDED_AFTER_MS), BATCH);
+      for (const event of stranded) {
+        await this.queues.enqueueNormalize({ eventId: event.event_id, instanceId: event.instance_id });
+        await this.inbox.markQueued(event.event_id);
+      }
+      if (stranded.length > 0) this.logger.pino.info({ count: stranded.length }, 'queued events stranded by a Redis outage');
+      return stranded.length;
+    } catch (error) {
+      // Redis or the database still away: the next sweep tries again.
+      this.logger.pino.warn({ err: error }, 'could not sweep stranded inbox events');
+      return 0;
+    }
+  }
+}
