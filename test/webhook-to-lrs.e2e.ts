@@ -8,8 +8,12 @@ import { resolve } from 'node:path';
 const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
 const SECRET = 'a-shared-secret-for-tests';
 
-/** The shipped example plus a signed instance, so both verification paths run. */
-const CONFIG = `${EXAMPLE}
+/** The shipped example (without its limits) plus more instances, so every intake path runs. */
+const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+  - id: throttled
+    connector: generic-webhook
+    rateLimitPerSecond: 2
+    config: { mapping: "nothing" }
   - id: signed
     connector: generic-webhook
     config:
@@ -18,7 +22,9 @@ const CONFIG = `${EXAMPLE}
       mapping: |
         { "actor": { "mbox": "mailto:" & email }, "verb": { "id": "http://adlnet.gov/expapi/verbs/" & verb },
           "object": { "id": course }, "timestamp": at }
-`.replace('limits:\n  bodyLimitBytes: 1048576\n', '') + 'limits:\n  bodyLimitBytes: 4096\n';
+limits:
+  bodyLimitBytes: 4096
+`;
 
 const event = (id: string, email = 'ana@example.org') => ({
   id,
@@ -118,6 +124,15 @@ describe.each(TEST_ENGINES)('webhook → queue → built-in LRS (%s)', (engine) 
     expect(notJson.status).toBe(415);
   });
 
+  it('slows one noisy instance with 429 and Retry-After, leaving the others alone', async () => {
+    const answers = await Promise.all([1, 2, 3, 4].map((n) => postJson(`${hub.url}/hooks/throttled`, { n })));
+    const limited = answers.filter((a) => a.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(1);
+    expect(limited[0].headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await limited[0].json()) as { error: string }).error).toMatch(/instance "throttled" sent more than 2 requests in a second/);
+    expect((await postJson(`${hub.url}/hooks/demo`, event('evt-not-throttled'))).status).toBe(202);
+  });
+
   it('reports health of the database and Redis, and counts events in /metrics', async () => {
     const health = await fetch(`${hub.url}/health`);
     expect(health.status).toBe(200);
@@ -126,6 +141,7 @@ describe.each(TEST_ENGINES)('webhook → queue → built-in LRS (%s)', (engine) 
     const metrics = await (await fetch(`${hub.url}/metrics`)).text();
     expect(metrics).toMatch(/hub_events_accepted_total\{instance="demo",duplicate="false"\} \d+/);
     expect(metrics).toMatch(/hub_events_rejected_total\{instance="signed",reason="401"\} 2/);
+    expect(metrics).toMatch(/hub_events_rejected_total\{instance="throttled",reason="429"\} \d+/);
     expect(metrics).toMatch(/hub_statements_delivered_total\{destination="builtin"\} \d+/);
     expect(metrics).toMatch(/hub_queue_jobs\{queue="normalize",state="waiting"\} \d+/);
   });

@@ -73,6 +73,13 @@ export class InstanceConfig {
   @IsString({ each: true })
   destinations?: string[];
 
+  /** Overrides `limits.hookRatePerSecond` for this instance. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  rateLimitPerSecond?: number;
+
   /** Checked against the connector's own schema once the connector is known. */
   @IsOptional()
   @IsObject()
@@ -86,6 +93,13 @@ export class LimitsConfig {
   @Min(1024)
   @Max(100 * 1024 * 1024)
   bodyLimitBytes?: number;
+
+  /** Webhook requests one instance may send per second (per intake process); more get 429. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  hookRatePerSecond?: number;
 }
 
 export class HubConfig {
@@ -106,3 +120,4 @@ export class HubConfig {
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_HOOK_RATE_PER_SECOND = 200;

@@ -1,10 +1,12 @@
-import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { InboundRequest } from '../connector-sdk/connector';
+import { HookRateLimitGuard } from './hook-rate-limit';
 import { IntakeService } from './intake.service';
 
 /** `POST /hooks/:instance` — the URL IT gives a source; see connectors/<name>/README.md. */
 @Controller('hooks')
+@UseGuards(HookRateLimitGuard)
 export class HooksController {
   constructor(private readonly intake: IntakeService) {}
 

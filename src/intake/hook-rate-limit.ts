@@ -1,0 +1,41 @@
+import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { DEFAULT_HOOK_RATE_PER_SECOND } from '../config/hub-config.schema';
+import type { HubRuntime } from '../hub-runtime';
+import { HubMetrics } from '../observability/hub-metrics';
+
+function instanceOf(context: ExecutionContext): string {
+  return (context.switchToHttp().getRequest<FastifyRequest>().params as { instance?: string }).instance ?? '';
+}
+
+/** Requests per second an instance may send: its own setting, else the hub's. */
+export function hookRateFor(runtime: HubRuntime, instanceId: string): number {
+  const instance = runtime.config.instances.find((i) => i.id === instanceId);
+  return instance?.rateLimitPerSecond ?? runtime.config.limits?.hookRatePerSecond ?? DEFAULT_HOOK_RATE_PER_SECOND;
+}
+
+/**
+ * One budget per instance (not per client address): a noisy source is slowed down with 429
+ * and Retry-After, and the other sources keep theirs. Budgets are per intake process.
+ */
+export function hookThrottlerOptions(runtime: HubRuntime): ThrottlerModuleOptions {
+  return {
+    // Named 'default' so the headers are the standard Retry-After and X-RateLimit-*.
+    throttlers: [{ name: 'default', ttl: 1000, limit: (context) => hookRateFor(runtime, instanceOf(context)) }],
+    getTracker: (req) => `hook:${(req.params as { instance?: string }).instance ?? ''}`,
+    errorMessage: (context) =>
+      `instance "${instanceOf(context)}" sent more than ${hookRateFor(runtime, instanceOf(context))} requests in a second; retry after Retry-After seconds`,
+  };
+}
+
+/** The library's guard, plus the refusal counted in `hub_events_rejected_total{reason="429"}`. */
+@Injectable()
+export class HookRateLimitGuard extends ThrottlerGuard {
+  @Inject(HubMetrics) private readonly metrics!: HubMetrics;
+
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    this.metrics.eventsRejected.inc({ instance: instanceOf(context), reason: '429' });
+    return super.throwThrottlingException(context, detail);
+  }
+}
