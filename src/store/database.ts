@@ -25,6 +25,9 @@ export function openDatabase(url: string | undefined): HubDatabase {
     // bigserial keys come back as strings by default; ours stay far below 2^53.
     types.setTypeParser(types.builtins.INT8, (value: string) => Number(value));
     const pool = new Pool({ connectionString: url, max: 10 });
+    // An idle client whose server connection ended (restart, failover) is dropped from the
+    // pool and replaced on next use; without a listener that event would crash the process.
+    pool.on('error', () => undefined);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       engine: 'postgres',
