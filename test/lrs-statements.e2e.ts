@@ -64,6 +64,7 @@ describe.each(TEST_ENGINES)('Statement resource over HTTP (%s)', (engine) => {
   const getJson = async (query: string, headers: Record<string, string> = V1) => {
     const response = await get(query, headers);
     expect(response.status).toBe(200);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test looks deep into JSON the LRS returned
     return (await response.json()) as Record<string, any>;
   };
 

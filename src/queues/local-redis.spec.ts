@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { canStartLocalRedis, startLocalRedis } from './local-redis';
+import { pingRedis } from './redis-connection';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('a local Redis the hub starts itself', () => {
+  it('only for a local URL without a password', () => {
+    expect(canStartLocalRedis('redis://127.0.0.1:6390')).toBe(true);
+    expect(canStartLocalRedis('redis://redis.internal:6379')).toBe(false);
+    expect(canStartLocalRedis('redis://:pw@127.0.0.1:6379')).toBe(false);
+  });
+
+  it('starts redis-server on the configured port, with its data in the given folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xapi-hub-redis-'));
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const child = await startLocalRedis(url, dir);
+    try {
+      await expect(pingRedis(url)).resolves.toBeUndefined();
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
