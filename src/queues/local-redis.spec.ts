@@ -28,7 +28,9 @@ describe('a local Redis the hub starts itself', () => {
     try {
       await expect(pingRedis(url)).resolves.toBeUndefined();
     } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
+      await exited;
       rmSync(dir, { recursive: true, force: true });
     }
   });
