@@ -1,8 +1,7 @@
 import { badRequest } from '../../http/http-errors';
-import type { Actor } from '../../xapi/statement';
-import { isIsoTimestamp, isUuid, toUtcTimestamp, validateActivityId, validateAgent } from '../../xapi/validation';
+import { isIsoTimestamp, isUuid, toUtcTimestamp, validateActivityId } from '../../xapi/validation';
 import type { XapiVersion } from '../../xapi/xapi-version';
-import { agentKey } from '../statements/agent-key';
+import { agentKeyFromParam } from '../statements/agent-key';
 import type { DocumentAddress, DocumentKind, DocumentScope } from './document-address';
 
 export type QueryParams = Record<string, unknown>;
@@ -53,7 +52,7 @@ export function parseDocumentTarget(kind: DocumentKind, method: DocumentMethod, 
   }
 
   const activityId = shape.needsActivity ? parseActivityId(single(params, 'activityId')) : '';
-  const key = shape.needsAgent ? parseAgentParam(single(params, 'agent'), version) : '';
+  const key = shape.needsAgent ? agentKeyFromParam(single(params, 'agent'), version) : '';
   const registration = shape.allowsRegistration ? parseRegistration(single(params, 'registration')) : undefined;
   const documentId = single(params, shape.idParam);
   const since = single(params, 'since');
@@ -88,22 +87,6 @@ function parseActivityId(value: string | undefined): string {
   const issues = validateActivityId(value, 'activityId');
   if (issues.length > 0) throw badRequest('activityId must be an IRI', issues.map((i) => `${i.path}: ${i.reason}`));
   return value;
-}
-
-/** The `agent` parameter: a JSON Agent (or identified Group), reduced to its identifier key. */
-export function parseAgentParam(value: string | undefined, version: XapiVersion): string {
-  if (value === undefined) throw badRequest('missing the agent parameter');
-  let agent: unknown;
-  try {
-    agent = JSON.parse(value);
-  } catch {
-    throw badRequest('agent must be a JSON Agent, e.g. {"mbox":"mailto:ana@example.org"}');
-  }
-  const issues = validateAgent(agent, version, 'agent');
-  if (issues.length > 0) throw badRequest('agent is not a valid Agent', issues.map((i) => `${i.path}: ${i.reason}`));
-  const key = agentKey(agent as Actor);
-  if (!key) throw badRequest('agent must carry an identifier (mbox, mbox_sha1sum, openid or account), not be an anonymous Group');
-  return key;
 }
 
 function parseRegistration(value: string | undefined): string | undefined {

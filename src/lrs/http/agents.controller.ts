@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { badRequest } from '../../http/http-errors';
 import type { Actor } from '../../xapi/statement';
-import { parseAgentParam } from '../documents/document-params';
+import { agentKeyFromParam } from '../statements/agent-key';
 import type { Person } from '../documents/person';
 import { PersonStore } from '../documents/person-store';
 import { XapiScope } from '../auth/xapi-scope.decorator';
@@ -22,7 +22,7 @@ export class AgentsController {
     const value = params.agent;
     if (value !== undefined && typeof value !== 'string') throw badRequest('agent must be given once');
     // Validates the JSON and requires an identifier; an unknown agent is still a 200 Person.
-    parseAgentParam(value, req.xapi!.version);
+    agentKeyFromParam(value, req.xapi!.version);
     return this.people.find(JSON.parse(value as string) as Actor);
   }
 }

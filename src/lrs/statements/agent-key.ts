@@ -1,4 +1,7 @@
+import { badRequest } from '../../http/http-errors';
 import type { Actor } from '../../xapi/statement';
+import { validateAgent } from '../../xapi/validation';
+import type { XapiVersion } from '../../xapi/xapi-version';
 
 /**
  * A canonical string for an Agent or identified Group's inverse functional identifier:
@@ -12,4 +15,23 @@ export function agentKey(actor: Actor | undefined): string | undefined {
   if (actor.openid) return `openid:${actor.openid}`;
   if (actor.account) return `account:${actor.account.homePage}|${actor.account.name}`;
   return undefined;
+}
+
+/**
+ * The `agent` query parameter of the Statement, State, Agent Profile and Agents resources:
+ * a JSON Agent or identified Group, reduced to its key; a 400 naming the problem otherwise.
+ */
+export function agentKeyFromParam(value: string | undefined, version: XapiVersion): string {
+  if (value === undefined) throw badRequest('missing the agent parameter');
+  let agent: unknown;
+  try {
+    agent = JSON.parse(value);
+  } catch {
+    throw badRequest('agent must be a JSON Agent or identified Group, e.g. {"mbox":"mailto:ana@example.org"}');
+  }
+  const issues = validateAgent(agent, version, 'agent');
+  if (issues.length > 0) throw badRequest('agent is not a valid Agent or Group', issues.map((i) => `${i.path}: ${i.reason}`));
+  const key = agentKey(agent as Actor);
+  if (!key) throw badRequest('agent must carry an identifier (mbox, mbox_sha1sum, openid or account), not be an anonymous Group');
+  return key;
 }

@@ -1,8 +1,7 @@
 import { badRequest } from '../../http/http-errors';
-import type { Actor } from '../../xapi/statement';
-import { isIri, isIsoTimestamp, isUuid, toUtcTimestamp, validateAgent } from '../../xapi/validation';
+import { isIri, isIsoTimestamp, isUuid, toUtcTimestamp } from '../../xapi/validation';
 import type { XapiVersion } from '../../xapi/xapi-version';
-import { agentKey } from './agent-key';
+import { agentKeyFromParam } from './agent-key';
 import { STATEMENT_FORMATS, type StatementFormat } from './statement-format';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -96,7 +95,7 @@ export function parseStatementRequest(params: Record<string, string | string[] |
 
   const query: StatementQuery = { limit: pageSize(value('limit')) };
   const agent = value('agent');
-  if (agent !== undefined) query.agentKey = parseAgentKey(agent, version);
+  if (agent !== undefined) query.agentKey = agentKeyFromParam(agent, version);
   const verb = value('verb');
   if (verb !== undefined) query.verbId = iri('verb', verb);
   const activity = value('activity');
@@ -127,20 +126,6 @@ function formatParam(value: string | undefined): StatementFormat {
   if (value === undefined) return 'exact';
   if (!(STATEMENT_FORMATS as readonly string[]).includes(value)) throw badRequest(`format must be one of ${STATEMENT_FORMATS.join(', ')}`);
   return value as StatementFormat;
-}
-
-function parseAgentKey(value: string, version: XapiVersion): string {
-  let agent: unknown;
-  try {
-    agent = JSON.parse(value);
-  } catch {
-    throw badRequest('agent must be a JSON Agent or identified Group, e.g. {"mbox":"mailto:ana@example.org"}');
-  }
-  const issues = validateAgent(agent, version, 'agent');
-  if (issues.length > 0) throw badRequest('agent is not a valid Agent or Group', issues.map((i) => `${i.path}: ${i.reason}`));
-  const key = agentKey(agent as Actor);
-  if (!key) throw badRequest('agent must carry an identifier (mbox, mbox_sha1sum, openid or account)');
-  return key;
 }
 
 function iri(name: string, value: string): string {
