@@ -216,14 +216,13 @@ async function markVoided(trx: Kysely<Database>, fresh: PreparedStatement[]): Pr
   if (targets.length > 0) {
     await trx.updateTable('statements').set({ voided: 1 }).where('id', 'in', targets).where('voids_id', 'is', null).execute();
   }
+  // Targets whose voiding statement came first: look them up through the voids_id index
+  // (a correlated EXISTS per batch row made PostgreSQL scan the table at 100k rows).
   const plain = fresh.filter((s) => s.voidsId === null).map((s) => s.id);
   if (plain.length > 0) {
-    await trx
-      .updateTable('statements')
-      .set({ voided: 1 })
-      .where('id', 'in', plain)
-      .where(sql<boolean>`exists (select 1 from statements v where v.voids_id = statements.id)`)
-      .execute();
+    const voidedEarlier = await trx.selectFrom('statements').select('voids_id').where('voids_id', 'in', plain).execute();
+    const ids = voidedEarlier.map((row) => row.voids_id).filter((id): id is string => id !== null);
+    if (ids.length > 0) await trx.updateTable('statements').set({ voided: 1 }).where('id', 'in', ids).execute();
   }
 }
 
