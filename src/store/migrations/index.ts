@@ -3,8 +3,9 @@ import type { HubDatabase } from '../database';
 import { inboxMigration } from './0001-inbox';
 import { statementsMigration } from './0002-statements';
 import { statementAttachmentsMigration } from './0003-statement-attachments';
-import { lrsCredentialsMigration } from './0005-lrs-credentials';
 import { documentsMigration } from './0004-documents';
+import { lrsCredentialsMigration } from './0005-lrs-credentials';
+import { linkOrderIndexesMigration } from './0006-link-order-indexes';
 
 /** Every migration, in order. Names are permanent: a renamed one would run again. */
 function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration> {
@@ -12,8 +13,9 @@ function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration>
     '0001-inbox': inboxMigration(engine),
     '0002-statements': statementsMigration(engine),
     '0003-statement-attachments': statementAttachmentsMigration(engine),
-    '0005-lrs-credentials': lrsCredentialsMigration(engine),
     '0004-documents': documentsMigration(engine),
+    '0005-lrs-credentials': lrsCredentialsMigration(engine),
+    '0006-link-order-indexes': linkOrderIndexesMigration,
   };
 }
 
