@@ -1,0 +1,132 @@
+import { openDatabase, type HubDatabase } from '../src/store/database';
+import type { ChildServer } from './support/child-process';
+import { type BenchDatabase, freshDatabase } from './support/databases';
+import { describeFailures, generateLoad } from './support/load';
+import { PlannerStatistics } from './support/planner-statistics';
+import { benchQueuePrefix, deleteQueuePrefix } from './support/redis';
+import { startHub } from './support/servers';
+import type { BenchSettings, Engine } from './support/settings';
+import { median, msSince } from './support/stats';
+import { type BenchTable, count, percent } from './support/table';
+import { signedHeaders, WEBHOOK_INSTANCE, webhookBody } from './support/webhook';
+
+interface PipelineRun {
+  /** Events posted ÷ seconds from the first POST until the last statement was stored. */
+  statementsPerSecond: number;
+  /** Events ÷ seconds until the last 202. */
+  acceptedPerSecond: number;
+  /** Seconds between the last 202 and the last statement stored: the queue's backlog. */
+  drainSeconds: number;
+  serverCpu: number;
+  failures: string;
+}
+
+const POLL_MS = 25;
+
+/**
+ * The whole pipeline in one hub process (role `all`): signed webhook → inbox → normalize
+ * (JSONata mapping, id, validation) → deliver → built-in LRS, timed until every statement is
+ * in the statements table, where /xapi/statements reads it.
+ */
+export async function pipelineBench(settings: BenchSettings): Promise<BenchTable> {
+  const rows: string[][] = [];
+  for (const engine of settings.engines) {
+    const runs = await measureEngine(settings, engine);
+    rows.push([
+      engine === 'sqlite' ? 'SQLite' : 'PostgreSQL',
+      count(median(runs.map((r) => r.statementsPerSecond))),
+      count(median(runs.map((r) => r.acceptedPerSecond))),
+      median(runs.map((r) => r.drainSeconds)).toFixed(2),
+      percent(median(runs.map((r) => r.serverCpu))),
+      runs.every((r) => r.failures === '0') ? '0' : runs.map((r) => r.failures).join(' / '),
+    ]);
+  }
+  const { events, inFlight } = settings.pipeline;
+  return {
+    title: 'Pipeline: webhook → normalize → deliver → built-in LRS',
+    notes: [
+      `${events} signed events per run (one statement each), ${inFlight} in flight, to one hub process with every role; median of ${settings.runs} runs after a warm-up.`,
+      'statements/s counts from the first POST until the last statement is in the LRS\'s table (polled every 25 ms).',
+      'For scale: STACK.md\'s practical ceiling on 2 cores (Fastify → BullMQ → micro-batched INSERT into PostgreSQL) is ~11k statements/s.',
+    ],
+    columns: ['database', 'statements/s', 'accepted/s', 'drain after last 202 (s)', 'hub CPU', 'non-202'],
+    rows,
+  };
+}
+
+async function measureEngine(settings: BenchSettings, engine: Engine): Promise<PipelineRun[]> {
+  const database = await freshDatabase(engine, settings.postgresAdminUrl);
+  const prefix = benchQueuePrefix();
+  let hub: ChildServer | undefined;
+  let reader: HubDatabase | undefined;
+  try {
+    hub = await startHub('all', database, prefix, settings.redisUrl);
+    // Opened after the hub has migrated the schema; a second connection, as an LRS reader would be.
+    reader = openDatabase(database.url);
+    await runOnce(settings, hub, reader, database, 'warmup', Math.min(200, settings.pipeline.events));
+    // PostgreSQL statistics as autovacuum would keep them (see PlannerStatistics), between runs.
+    const statistics = new PlannerStatistics(reader);
+    const runs: PipelineRun[] = [];
+    for (let run = 0; run < settings.runs; run++) {
+      await statistics.refresh(0);
+      runs.push(await runOnce(settings, hub, reader, database, `run${run}`, settings.pipeline.events));
+    }
+    return runs;
+  } finally {
+    await reader?.db.destroy();
+    await hub?.close();
+    await deleteQueuePrefix(settings.redisUrl, prefix);
+    await database.drop();
+  }
+}
+
+async function runOnce(settings: BenchSettings, hub: ChildServer, reader: HubDatabase, database: BenchDatabase, tag: string, events: number): Promise<PipelineRun> {
+  const before = await storedCount(reader);
+  const cpuBefore = await hub.cpuSeconds();
+  const started = performance.now();
+  let expected = events;
+  let acceptedMs = Number.NaN;
+  const posting = generateLoad({
+    url: hub.url,
+    inFlight: settings.pipeline.inFlight,
+    durationMs: settings.pipeline.timeoutSeconds * 1000,
+    maxRequests: events,
+    expectStatus: 202,
+    request: (n) => {
+      const body = webhookBody(`pipeline-${database.engine}-${tag}-${n}`, n % 1000);
+      return { path: `/hooks/${WEBHOOK_INSTANCE}`, headers: signedHeaders(body), body };
+    },
+  }).then((result) => {
+    acceptedMs = msSince(started);
+    // Refused events make no statement; wait only for those that were accepted.
+    expected = result.ok;
+    return result;
+  });
+
+  const deadline = started + settings.pipeline.timeoutSeconds * 1000;
+  let stored = 0;
+  while ((stored = (await storedCount(reader)) - before) < expected || Number.isNaN(acceptedMs)) {
+    if (performance.now() > deadline) {
+      throw new Error(`pipeline on ${database.engine}: only ${stored} of ${expected} statements stored after ${settings.pipeline.timeoutSeconds} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  const storedMs = msSince(started);
+  const result = await posting;
+  const cpu = (await hub.cpuSeconds()) - cpuBefore;
+  return {
+    statementsPerSecond: result.ok / (storedMs / 1000),
+    acceptedPerSecond: result.ok / (acceptedMs / 1000),
+    drainSeconds: Math.max(0, storedMs - acceptedMs) / 1000,
+    serverCpu: cpu / (storedMs / 1000),
+    failures: describeFailures(result.failed),
+  };
+}
+
+async function storedCount(reader: HubDatabase): Promise<number> {
+  const row = await reader.db
+    .selectFrom('statements')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
