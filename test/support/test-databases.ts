@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { type HubDatabase, openDatabase } from '../../src/store/database';
+import { migrateToLatest } from '../../src/store/migrations';
 
 export type TestEngine = 'sqlite' | 'postgres';
 
@@ -43,4 +45,24 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   } finally {
     await client.end();
   }
+}
+
+export interface MigratedTestDatabase {
+  database: HubDatabase;
+  /** Closes the connections, then drops the database. */
+  close(): Promise<void>;
+}
+
+/** A fresh database, opened as the hub opens it and migrated: what a store contract suite starts from. */
+export async function migratedDatabase(engine: TestEngine): Promise<MigratedTestDatabase> {
+  const fresh = await freshDatabase(engine);
+  const database = openDatabase(fresh.url);
+  await migrateToLatest(database);
+  return {
+    database,
+    close: async () => {
+      await database.db.destroy();
+      await fresh.drop();
+    },
+  };
 }

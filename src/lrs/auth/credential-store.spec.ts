@@ -1,6 +1,5 @@
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from '../../../test/support/test-databases';
-import { type HubDatabase, openDatabase } from '../../store/database';
-import { migrateToLatest } from '../../store/migrations';
+import { type MigratedTestDatabase, migratedDatabase, TEST_ENGINES } from '../../../test/support/test-databases';
+import type { HubDatabase } from '../../store/database';
 import { CredentialStore } from './credential-store';
 import { HUB_ACCOUNT_HOMEPAGE, LrsCredentials, VERIFIED_CACHE_MS } from './lrs-credentials';
 
@@ -8,22 +7,20 @@ const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${se
 
 /** The same contract on the embedded database and on PostgreSQL. */
 describe.each(TEST_ENGINES)('LRS credentials on %s', (engine) => {
-  let testDatabase: TestDatabase;
+  let testDatabase: MigratedTestDatabase;
   let database: HubDatabase;
   let store: CredentialStore;
   let now = 1_000_000;
   let credentials: LrsCredentials;
 
   beforeAll(async () => {
-    testDatabase = await freshDatabase(engine);
-    database = openDatabase(testDatabase.url);
-    await migrateToLatest(database);
+    testDatabase = await migratedDatabase(engine);
+    database = testDatabase.database;
     store = new CredentialStore(database);
     credentials = new LrsCredentials(store, () => now);
   });
   afterAll(async () => {
-    await database?.db.destroy();
-    await testDatabase?.drop();
+    await testDatabase?.close();
   });
 
   it('issues a credential whose secret is shown once and stored only as a hash', async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type HubDatabase, openDatabase } from '../../store/database';
-import { migrateToLatest } from '../../store/migrations';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from '../../../test/support/test-databases';
+import type { HubDatabase } from '../../store/database';
+import { type MigratedTestDatabase, migratedDatabase, TEST_ENGINES } from '../../../test/support/test-databases';
 import { ActivityStore, SETTLE_MS } from './activity-store';
 import { PersonStore } from './person-store';
 
@@ -13,7 +12,7 @@ const ANA = { objectType: 'Agent', name: 'Ana', mbox: 'mailto:ana@example.org' }
  * inserted directly so these cases do not depend on statement validation.
  */
 describe.each(TEST_ENGINES)('ActivityStore and PersonStore over stored statements (%s)', (engine) => {
-  let testDb: TestDatabase;
+  let testDb: MigratedTestDatabase;
   let database: HubDatabase;
   let activities: ActivityStore;
 
@@ -47,14 +46,12 @@ describe.each(TEST_ENGINES)('ActivityStore and PersonStore over stored statement
   });
 
   beforeAll(async () => {
-    testDb = await freshDatabase(engine);
-    database = openDatabase(testDb.url);
-    await migrateToLatest(database);
+    testDb = await migratedDatabase(engine);
+    database = testDb.database;
     activities = new ActivityStore(database);
   });
   afterAll(async () => {
-    await database?.db.destroy();
-    await testDb?.drop();
+    await testDb?.close();
   });
 
   it('answers an Activity it has never seen with its id alone', async () => {

@@ -1,7 +1,6 @@
 import { HttpProblem } from '../../http/http-errors';
-import { type HubDatabase, openDatabase } from '../../store/database';
-import { migrateToLatest } from '../../store/migrations';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from '../../../test/support/test-databases';
+import type { HubDatabase } from '../../store/database';
+import { type MigratedTestDatabase, migratedDatabase, TEST_ENGINES } from '../../../test/support/test-databases';
 import type { DocumentAddress, StoredDocument } from './document-address';
 import { etagOf } from './document-content';
 import { DocumentStore, type WriteDecision } from './document-store';
@@ -19,19 +18,17 @@ const put = (body: { content: Buffer; contentType: string }) => (): WriteDecisio
 
 /** The store contract: the same cases on every engine the hub runs on. */
 describe.each(TEST_ENGINES)('DocumentStore (%s)', (engine) => {
-  let testDb: TestDatabase;
+  let testDb: MigratedTestDatabase;
   let database: HubDatabase;
   let store: DocumentStore;
 
   beforeAll(async () => {
-    testDb = await freshDatabase(engine);
-    database = openDatabase(testDb.url);
-    await migrateToLatest(database);
+    testDb = await migratedDatabase(engine);
+    database = testDb.database;
     store = new DocumentStore(database);
   });
   afterAll(async () => {
-    await database?.db.destroy();
-    await testDb?.drop();
+    await testDb?.close();
   });
 
   it('stores bytes and media type as sent, with the SHA-1 ETag and an update time', async () => {

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type HubDatabase, openDatabase } from '../../store/database';
-import { migrateToLatest } from '../../store/migrations';
+import type { HubDatabase } from '../../store/database';
 import type { Actor, Statement } from '../../xapi/statement';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from '../../../test/support/test-databases';
+import { type MigratedTestDatabase, migratedDatabase, TEST_ENGINES } from '../../../test/support/test-databases';
 import { AttachmentStore } from '../attachments/attachment-store';
 import { prepareStatement, VOIDED_VERB } from './prepare-statement';
 import type { StatementQuery } from './statement-query-params';
@@ -27,21 +26,19 @@ const voiding = (id: string) => ref(id, VOIDED_VERB);
 
 /** The same cases against every engine: the store must behave alike on SQLite and PostgreSQL. */
 describe.each(TEST_ENGINES)('StatementStore contract (%s)', (engine) => {
-  let testDb: TestDatabase;
+  let testDb: MigratedTestDatabase;
   let database: HubDatabase;
   let store: StatementStore;
   let attachments: AttachmentStore;
 
   beforeAll(async () => {
-    testDb = await freshDatabase(engine);
-    database = openDatabase(testDb.url);
-    await migrateToLatest(database);
+    testDb = await migratedDatabase(engine);
+    database = testDb.database;
     store = new StatementStore(database);
     attachments = new AttachmentStore(database);
   });
   afterAll(async () => {
-    await database?.db.destroy();
-    await testDb?.drop();
+    await testDb?.close();
   });
 
   let clock = Date.parse('2030-01-01T00:00:00.000Z');
