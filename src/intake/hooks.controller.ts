@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { InboundRequest } from '../connector-sdk/connector';
+import { headerValue } from '../http/headers';
 import { HookRateLimitGuard } from './hook-rate-limit';
 import { IntakeService } from './intake.service';
 
@@ -25,7 +26,7 @@ export class HooksController {
 
 function toInboundRequest(req: FastifyRequest): InboundRequest {
   const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const name of Object.keys(req.headers)) headers[name] = headerValue(req.headers, name);
   const rawBody = req.rawBody ?? Buffer.alloc(0);
   return {
     headers,

@@ -11,11 +11,6 @@ export class MultipartError extends Error {}
 
 const CRLF = Buffer.from('\r\n');
 
-/** The media type of a Content-Type value, lower-cased, without parameters. */
-export function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0].trim().toLowerCase();
-}
-
 /** The `boundary` parameter of a multipart Content-Type, unquoted; undefined when absent. */
 export function boundaryOf(contentType: string): string | undefined {
   const match = /;\s*boundary\s*=\s*(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);

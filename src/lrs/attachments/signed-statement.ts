@@ -1,3 +1,4 @@
+import { mediaTypeOf } from '../../http/headers';
 import { constants, verify, X509Certificate } from 'node:crypto';
 import type { Statement } from '../../xapi/statement';
 import { toUtcTimestamp } from '../../xapi/validation';
@@ -19,7 +20,7 @@ const HASH_OF_ALG: Record<string, string> = { RS256: 'sha256', RS384: 'sha384', 
 export function signatureProblem(statement: Statement, received: readonly AttachmentContent[]): string | undefined {
   const signatures = (statement.attachments ?? []).filter((a) => a.usageType === SIGNATURE_USAGE_TYPE);
   for (const signature of signatures) {
-    if (signature.contentType.split(';')[0].trim().toLowerCase() !== SIGNATURE_CONTENT_TYPE || signature.contentType.includes(';')) {
+    if (mediaTypeOf(signature.contentType) !== SIGNATURE_CONTENT_TYPE || signature.contentType.includes(';')) {
       return `a signature attachment must have contentType ${SIGNATURE_CONTENT_TYPE}, not "${signature.contentType}"`;
     }
     const part = received.find((r) => r.sha2 === signature.sha2.toLowerCase());

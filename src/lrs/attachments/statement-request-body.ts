@@ -1,6 +1,7 @@
 import { badRequest } from '../../http/http-errors';
 import { parseJson } from '../../http/body-parsers';
-import { mediaTypeOf, MultipartError, type MultipartPart, parseMultipart } from './multipart';
+import { mediaTypeOf } from '../../http/headers';
+import { MultipartError, type MultipartPart, parseMultipart } from './multipart';
 
 export interface StatementRequestBody {
   /** The statement part, parsed: one statement or an array of them (not yet validated). */

@@ -1,3 +1,4 @@
+import { mediaTypeOf } from '../../http/headers';
 import { createHash } from 'node:crypto';
 import { badRequest } from '../../http/http-errors';
 import { parseJson } from '../../http/body-parsers';
@@ -14,7 +15,7 @@ export function etagOf(content: Buffer): string {
 
 /** `application/json; charset=utf-8` → true. Merging is defined for application/json only (§2.2). */
 export function isJsonType(contentType: string): boolean {
-  return contentType.split(';')[0].trim().toLowerCase() === JSON_TYPE;
+  return mediaTypeOf(contentType) === JSON_TYPE;
 }
 
 type JsonObject = Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { headerValue } from '../../http/headers';
 import type { XapiVersion } from '../../xapi/xapi-version';
 import type { DocumentContent, DocumentKind, StoredDocument } from './document-address';
 import { DEFAULT_DOCUMENT_TYPE } from './document-content';
@@ -16,12 +17,12 @@ export function documentWrite(kind: DocumentKind, request: FastifyRequest): Docu
 }
 
 export function conditionsOf(request: FastifyRequest): DocumentWrite['conditions'] {
-  return { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match') };
+  return { ifMatch: headerValue(request.headers, 'if-match'), ifNoneMatch: headerValue(request.headers, 'if-none-match') };
 }
 
 /** The document exactly as sent: its bytes (our body parsers keep them) and media type. */
 function bodyOf(request: FastifyRequest): DocumentContent {
-  const contentType = header(request, 'content-type') ?? DEFAULT_DOCUMENT_TYPE;
+  const contentType = headerValue(request.headers, 'content-type') ?? DEFAULT_DOCUMENT_TYPE;
   const body: unknown = request.body;
   let content: Buffer;
   if (request.rawBody) content = request.rawBody;
@@ -49,11 +50,6 @@ export function documentHeaders(reply: FastifyReply, document: StoredDocument): 
 
 function httpDate(iso: string): string {
   return new Date(iso).toUTCString();
-}
-
-function header(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 function versionOf(request: FastifyRequest): XapiVersion {

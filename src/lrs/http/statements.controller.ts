@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { headerValue } from '../../http/headers';
 import { badRequest } from '../../http/http-errors';
 import type { Statement } from '../../xapi/statement';
 import { type MultipartPart, newBoundary, writeMultipart } from '../attachments/multipart';
@@ -61,7 +62,7 @@ export class StatementsController {
     void reply.header(CONSISTENT_THROUGH, this.statements.consistentThrough());
     const { version, onlyAuthority } = req.xapi!;
     const request = parseStatementRequest(params, version);
-    const languages = acceptedLanguages(header(req, 'accept-language'));
+    const languages = acceptedLanguages(headerValue(req.headers, 'accept-language'));
     // statements/read/mine (Communication §4.2): only what this credential's authority wrote.
     const authorityKey = onlyAuthority ? (agentKey(onlyAuthority) ?? '') : undefined;
 
@@ -102,9 +103,4 @@ export class StatementsController {
     void reply.header('Content-Type', `multipart/mixed; boundary=${boundary}`);
     return writeMultipart(parts, boundary);
   }
-}
-
-function header(req: FastifyRequest, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
 }

@@ -1,3 +1,5 @@
+import { mediaTypeOf } from '../../http/headers';
+
 /**
  * The Alternate Request Syntax (xAPI 1.0.3 Communication §1.3): a client that cannot send
  * arbitrary methods or headers POSTs to `…?method=PUT` a form body carrying the headers,
@@ -57,7 +59,7 @@ const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
  * `application/x-www-form-urlencoded`; every field is a header, `content`, or a query parameter.
  */
 export function parseAlternateForm(method: AlternateMethod, contentType: string | undefined, body: Buffer): AlternateForm | { error: string } {
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const mediaType = mediaTypeOf(contentType);
   if (mediaType !== 'application/x-www-form-urlencoded') {
     return { error: `an alternate request's body must be application/x-www-form-urlencoded, not ${mediaType || 'absent'} (${SPEC})` };
   }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
+import { headerValue, mediaTypeOf } from '../../http/headers';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { negotiateXapiVersion, XAPI_VERSION_HEADER } from '../../xapi/xapi-version';
 import { parseBasicAuth } from '../auth/basic-auth';
@@ -62,7 +63,7 @@ export function registerXapiProtocol(fastify: FastifyInstance): void {
     if ('error' in form) return sendProblem(reply, 400, form.error);
 
     const headers = request.raw.headers;
-    const versionHeader = form.headers['x-experience-api-version'] ?? stringHeader(headers['x-experience-api-version']);
+    const versionHeader = form.headers['x-experience-api-version'] ?? headerValue(headers, 'x-experience-api-version');
     if (negotiateXapiVersion(versionHeader) === '2.0.0') {
       return sendProblem(reply, 400, 'xAPI 2.0 removed the alternate request syntax (?method=); send the request itself');
     }
@@ -80,7 +81,7 @@ export function registerXapiProtocol(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request, reply) => {
     if (!isStatementsWrite(request)) return;
     // xAPI 1.0.3 Communication §1.5: statements come as application/json or multipart/mixed.
-    const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const mediaType = mediaTypeOf(request.headers['content-type']);
     if (mediaType !== 'application/json' && mediaType !== 'multipart/mixed') {
       return sendProblem(reply, 400, `statements are sent as application/json or multipart/mixed, not ${mediaType || 'without a Content-Type'}`);
     }
@@ -88,8 +89,8 @@ export function registerXapiProtocol(fastify: FastifyInstance): void {
 
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (!isXapiUrl(request.url)) return payload;
-    const header = stringHeader(request.headers['x-experience-api-version']);
-    const credentialKey = request.xapi?.credential?.key ?? parseBasicAuth(stringHeader(request.headers.authorization))?.key;
+    const header = headerValue(request.headers, 'x-experience-api-version');
+    const credentialKey = request.xapi?.credential?.key ?? parseBasicAuth(headerValue(request.headers, 'authorization'))?.key;
     if (request.xapi?.credential && negotiateXapiVersion(header)) versions.remember(request.xapi.credential.key, request.xapi.version);
     void reply.header(XAPI_VERSION_HEADER, versions.forResponse(header, credentialKey));
     return payload;
@@ -98,10 +99,6 @@ export function registerXapiProtocol(fastify: FastifyInstance): void {
 
 function isStatementsWrite(request: FastifyRequest): boolean {
   return (request.method === 'PUT' || request.method === 'POST') && /^\/xapi\/statements\/?$/.test(request.routeOptions.url ?? '');
-}
-
-function stringHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** Answers from a hook in the LRS's error shape; hooks run outside Nest's exception filter. */

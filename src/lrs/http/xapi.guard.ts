@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { headerValue } from '../../http/headers';
 import { HttpProblem } from '../../http/http-errors';
 import type { Actor } from '../../xapi/statement';
 import { LATEST_XAPI_VERSION, negotiateXapiVersion, SUPPORTED_XAPI_VERSIONS, XAPI_VERSION_HEADER, type XapiVersion } from '../../xapi/xapi-version';
@@ -41,8 +42,8 @@ export class XapiGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const header = request.headers[XAPI_VERSION_HEADER.toLowerCase()];
-    const version = negotiateXapiVersion(typeof header === 'string' ? header : undefined);
+    const header = headerValue(request.headers, XAPI_VERSION_HEADER.toLowerCase());
+    const version = negotiateXapiVersion(header);
     if (/\/about\/?$/.test(request.routeOptions.url ?? '')) {
       request.xapi = { version: version ?? LATEST_XAPI_VERSION };
       return true;
@@ -53,7 +54,7 @@ export class XapiGuard implements CanActivate {
       throw new HttpProblem(401, 'send Basic credentials of an LRS key and secret', [], { 'WWW-Authenticate': 'Basic realm="xAPI", charset="UTF-8"' });
     }
     if (!version) {
-      throw new HttpProblem(400, header ? `unsupported ${XAPI_VERSION_HEADER} "${String(header)}"` : `missing ${XAPI_VERSION_HEADER} header`, [
+      throw new HttpProblem(400, header ? `unsupported ${XAPI_VERSION_HEADER} "${header}"` : `missing ${XAPI_VERSION_HEADER} header`, [
         `supported: ${SUPPORTED_XAPI_VERSIONS.join(', ')} (and any 1.0.x or 2.0.x)`,
       ]);
     }
