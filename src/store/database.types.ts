@@ -40,8 +40,6 @@ export interface StatementsTable {
   voids_id: string | null;
   /** The statement as the LRS returns it (with id, stored, authority, version). */
   full_json: string;
-  /** Canonical hash of the statement as sent, so a repeat can be told from a conflict. */
-  content_hash: string;
   /** The Statement a StatementRef object targets (filters follow it), else null. */
   object_ref_id: string | null;
   /** agentKey of the authority, for `statements/read/mine`. */

@@ -28,7 +28,6 @@ describe.each(TEST_ENGINES)('ActivityStore and PersonStore over stored statement
         voided: 0,
         voids_id: null,
         full_json: JSON.stringify(statement),
-        content_hash: randomUUID(),
       })
       .returning('seq')
       .execute();

@@ -1,4 +1,4 @@
-/** JSON with object keys sorted, so two equal statements hash the same whatever their key order. */
+/** JSON with object keys sorted, so two equal statements serialise alike whatever their key order. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {

@@ -1,9 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Actor, Context, Statement, SubStatement } from '../../xapi/statement';
 import { toUtcTimestamp } from '../../xapi/validation';
 import type { XapiVersion } from '../../xapi/xapi-version';
 import { agentKey } from './agent-key';
-import { comparableForm } from './statement-equivalence';
 import { statementLinks, type StatementLinks } from './statement-links';
 
 export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
@@ -32,7 +31,6 @@ export interface PreparedStatement {
   fullJson: string;
   /** Whether the client sent a timestamp (else it is `stored`, and not compared). */
   sentTimestamp: boolean;
-  contentHash: string;
   links: StatementLinks;
 }
 
@@ -70,7 +68,6 @@ export function prepareStatement(sent: Statement, context: StoringContext): Prep
     full,
     fullJson: JSON.stringify(full),
     sentTimestamp,
-    contentHash: createHash('sha256').update(comparableForm(full)).digest('hex'),
     links: statementLinks(full),
   };
 }

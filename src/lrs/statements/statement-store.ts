@@ -172,7 +172,6 @@ function statementRow(s: PreparedStatement) {
     object_ref_id: s.objectRefId,
     authority_key: s.authorityKey,
     full_json: s.fullJson,
-    content_hash: s.contentHash,
   };
 }
 

@@ -19,7 +19,6 @@ export function statementsMigration(engine: DatabaseEngine) {
         .addColumn('voided', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('voids_id', 'text')
         .addColumn('full_json', 'text', (c) => c.notNull())
-        .addColumn('content_hash', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('statements_verb').on('statements').columns(['verb_id', 'seq']).execute();
       await db.schema.createIndex('statements_registration').on('statements').columns(['registration', 'seq']).execute();
