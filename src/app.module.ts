@@ -19,7 +19,7 @@ import { StoreModule } from './store/store.module';
 const ROLE_MODULES: Record<HubRole, Type[]> = {
   intake: [QueuesModule, IntakeModule, AdminModule],
   worker: [QueuesModule, NormalizeModule, DeliveryModule],
-  lrs: [LrsHttpModule],
+  lrs: [LrsHttpModule, AdminModule],
   all: [QueuesModule, IntakeModule, NormalizeModule, DeliveryModule, LrsHttpModule, AdminModule],
 };
 

@@ -1,15 +1,27 @@
-import { Module } from '@nestjs/common';
-import { CredentialsAdminModule } from '../admin/credentials.module';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { LrsAuthModule } from './auth/lrs-auth.module';
-import { StatementsController } from './http/statements.controller';
+import { LrsCredentials } from './auth/lrs-credentials';
 import { DOCUMENT_CONTROLLERS, DOCUMENT_PROVIDERS } from './documents/documents.providers';
+import { StatementsController } from './http/statements.controller';
 import { XapiGuard } from './http/xapi.guard';
 import { LrsModule } from './lrs.module';
 
-/** /xapi: the built-in LRS served over HTTP. */
+/** /xapi: the built-in LRS served over HTTP, with its bootstrap credential. */
 @Module({
-  imports: [LrsModule, LrsAuthModule, CredentialsAdminModule],
+  imports: [LrsModule, LrsAuthModule],
   controllers: [StatementsController, ...DOCUMENT_CONTROLLERS],
   providers: [XapiGuard, ...DOCUMENT_PROVIDERS],
 })
-export class LrsHttpModule {}
+export class LrsHttpModule implements OnModuleInit {
+  constructor(
+    private readonly credentials: LrsCredentials,
+    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const { key, secret, generated } = this.runtime.lrsCredential;
+    if (generated) this.credentials.acceptForThisRun(key, secret);
+    else await this.credentials.ensureBootstrap(key, secret);
+  }
+}

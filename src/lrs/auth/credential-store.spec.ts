@@ -41,6 +41,16 @@ describe.each(TEST_ENGINES)('LRS credentials on %s', (engine) => {
     await expect(credentials.authenticate(basic('no-such-key', secret))).resolves.toBeUndefined();
   });
 
+  it('keeps the dev credential generated for a run out of the database', async () => {
+    const thisRun = new LrsCredentials(store, () => now);
+    thisRun.acceptForThisRun('dev-0a1b2c3d', 'generated-secret');
+    await expect(thisRun.authenticate(basic('dev-0a1b2c3d', 'generated-secret'))).resolves.toMatchObject({ key: 'dev-0a1b2c3d', scopes: ['all'] });
+    await expect(thisRun.authenticate(basic('dev-0a1b2c3d', 'guess'))).resolves.toBeUndefined();
+    expect((await thisRun.list()).map((c) => c.key)).not.toContain('dev-0a1b2c3d');
+    // The next run (another process, another LrsCredentials) does not know it.
+    await expect(credentials.authenticate(basic('dev-0a1b2c3d', 'generated-secret'))).resolves.toBeUndefined();
+  });
+
   it('stops accepting a revoked credential at once in this process', async () => {
     const { credential, secret } = await credentials.create({ name: 'to revoke', scopes: ['all'] });
     await expect(credentials.authenticate(basic(credential.key, secret))).resolves.toBeDefined();

@@ -1,9 +1,8 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
+import { Module } from '@nestjs/common';
 import { CredentialStore } from './credential-store';
 import { LrsCredentials } from './lrs-credentials';
 
-/** The LRS's credentials: the store, the verifier, and the bootstrap credential upserted at start. */
+/** The LRS's credentials: the store and the verifier (for /xapi and for the admin API). */
 @Module({
   providers: [
     CredentialStore,
@@ -11,14 +10,4 @@ import { LrsCredentials } from './lrs-credentials';
   ],
   exports: [LrsCredentials],
 })
-export class LrsAuthModule implements OnModuleInit {
-  constructor(
-    private readonly credentials: LrsCredentials,
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    const { key, secret } = this.runtime.lrsCredential;
-    await this.credentials.ensureBootstrap(key, secret);
-  }
-}
+export class LrsAuthModule {}

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../../xapi/statement';
 import { parseBasicAuth } from './basic-auth';
 import type { CredentialStore, StoredCredential } from './credential-store';
@@ -50,6 +50,8 @@ export class LrsCredentials {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly inFlight = new Map<string, Promise<LrsCredential | undefined>>();
   private dummyHash?: Promise<string>;
+  /** The credential generated for this run when LRS_KEY/LRS_SECRET are unset: never stored. */
+  private thisRun?: { credential: LrsCredential; secretDigest: Buffer };
 
   constructor(
     private readonly store: CredentialStore,
@@ -60,6 +62,9 @@ export class LrsCredentials {
   async authenticate(header: string | undefined): Promise<LrsCredential | undefined> {
     const basic = parseBasicAuth(header);
     if (!basic) return undefined;
+    if (this.thisRun && basic.key === this.thisRun.credential.key) {
+      return timingSafeEqual(digest(basic.secret), this.thisRun.secretDigest) ? this.thisRun.credential : undefined;
+    }
     const verifier = createHmac('sha256', this.pepper).update(`${basic.key}\0${basic.secret}`).digest();
     const cached = this.cache.get(basic.key);
     if (cached && cached.expiresAt > this.clock() && timingSafeEqual(cached.verifier, verifier)) return cached.credential;
@@ -96,8 +101,17 @@ export class LrsCredentials {
   }
 
   /**
-   * Makes the environment's bootstrap credential (LRS_KEY/LRS_SECRET, or the generated dev
-   * one) exist, be active and hold `all`; rehashes only when the secret changed.
+   * A credential with scope `all` valid in this process only, as long as it runs: the dev
+   * credential printed at start when LRS_KEY/LRS_SECRET are unset. Kept out of the database
+   * so a login printed in an old log stops working with the run that printed it.
+   */
+  acceptForThisRun(key: string, secret: string): void {
+    this.thisRun = { credential: { key, name: key, scopes: ['all'], authority: authorityFor(key, key) }, secretDigest: digest(secret) };
+  }
+
+  /**
+   * Makes the environment's bootstrap credential (LRS_KEY/LRS_SECRET) exist, be active and
+   * hold `all`; rehashes only when the secret changed.
    */
   async ensureBootstrap(key: string, secret: string): Promise<void> {
     const existing = await this.store.findWithHash(key);
@@ -129,4 +143,8 @@ export class LrsCredentials {
     if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, entry);
   }
+}
+
+function digest(secret: string): Buffer {
+  return createHash('sha256').update(secret, 'utf8').digest();
 }
