@@ -1,4 +1,4 @@
-import { freshDatabase } from './support/databases';
+import { freshDatabase } from '../test/support/test-databases';
 import type { ChildServer } from './support/child-process';
 import { describeFailures, generateLoad } from './support/load';
 import { benchQueuePrefix, deleteQueuePrefix } from './support/redis';
@@ -48,7 +48,7 @@ function row(name: string, figures: IntakeFigures, baseline: IntakeFigures): str
 }
 
 async function measureHub(settings: BenchSettings, engine: Engine): Promise<IntakeFigures> {
-  const database = await freshDatabase(engine, settings.postgresAdminUrl);
+  const database = await freshDatabase(engine, { adminUrl: settings.postgresAdminUrl, namePrefix: 'xapi_hub_bench' });
   const prefix = benchQueuePrefix();
   try {
     return await measureServer(settings, `hub-${engine}`, () => startHub('intake', database, prefix, settings.redisUrl));

@@ -5,7 +5,7 @@ import { AttachmentStore } from '../src/lrs/attachments/attachment-store';
 import { StatementStore } from '../src/lrs/statements/statement-store';
 import { StatementsService } from '../src/lrs/statements/statements.service';
 import type { Statement } from '../src/xapi/statement';
-import { type BenchDatabase, freshDatabase } from './support/databases';
+import { freshDatabase, type TestDatabase as BenchDatabase } from '../test/support/test-databases';
 import { INSTRUCTORS, LEARNERS, learningStatement, seededRandom, VERBS } from './support/lrs-data';
 import { MORE_PAGES, measureQueries, QUERY_KINDS, QUERY_LABELS, type QueryFigures, type QueryKind } from './support/lrs-queries';
 import { PlainStatementTable } from './support/plain-table';
@@ -30,8 +30,8 @@ export async function lrsStoreBench(settings: BenchSettings): Promise<BenchTable
   const inserts = new Map<Engine, InsertFigures>();
   const queries = new Map<Engine, Record<QueryKind, QueryFigures>>();
   for (const engine of settings.engines) {
-    const lrsDb = await freshDatabase(engine, settings.postgresAdminUrl);
-    const plainDb = await freshDatabase(engine, settings.postgresAdminUrl);
+    const lrsDb = await freshDatabase(engine, { adminUrl: settings.postgresAdminUrl, namePrefix: 'xapi_hub_bench' });
+    const plainDb = await freshDatabase(engine, { adminUrl: settings.postgresAdminUrl, namePrefix: 'xapi_hub_bench' });
     try {
       await withDatabases(lrsDb, plainDb, async (lrs, plain) => {
         const service = new StatementsService(new StatementStore(lrs), new AttachmentStore(lrs));

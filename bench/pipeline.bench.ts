@@ -1,6 +1,6 @@
 import { openDatabase, type HubDatabase } from '../src/store/database';
 import type { ChildServer } from './support/child-process';
-import { type BenchDatabase, freshDatabase } from './support/databases';
+import { freshDatabase, type TestDatabase as BenchDatabase } from '../test/support/test-databases';
 import { describeFailures, generateLoad } from './support/load';
 import { PlannerStatistics } from './support/planner-statistics';
 import { benchQueuePrefix, deleteQueuePrefix } from './support/redis';
@@ -55,7 +55,7 @@ export async function pipelineBench(settings: BenchSettings): Promise<BenchTable
 }
 
 async function measureEngine(settings: BenchSettings, engine: Engine): Promise<PipelineRun[]> {
-  const database = await freshDatabase(engine, settings.postgresAdminUrl);
+  const database = await freshDatabase(engine, { adminUrl: settings.postgresAdminUrl, namePrefix: 'xapi_hub_bench' });
   const prefix = benchQueuePrefix();
   let hub: ChildServer | undefined;
   let reader: HubDatabase | undefined;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { HubRole } from '../../src/config/environment';
 import { type ChildServer, startChildServer } from './child-process';
-import type { BenchDatabase } from './databases';
+import type { TestDatabase as BenchDatabase } from '../../test/support/test-databases';
 import { benchHubConfigYaml } from './webhook';
 
 export const BENCH_LRS_KEY = 'bench-key';

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import IORedis from 'ioredis';
+import { freePort } from './free-port';
 
 /**
  * A redis-server of the test's own on a free port, so a test can stop Redis without
@@ -53,15 +53,4 @@ export class PrivateRedis {
       child.kill('SIGKILL');
     });
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

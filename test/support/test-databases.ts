@@ -17,28 +17,41 @@ export const TEST_ENGINES: TestEngine[] = (process.env.TEST_DATABASES ?? 'sqlite
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDatabase {
+  engine: TestEngine;
   url: string;
   drop(): Promise<void>;
 }
 
-/** A new, empty database of the given engine: a temp SQLite file, or a fresh PostgreSQL database. */
-export async function freshDatabase(engine: TestEngine): Promise<TestDatabase> {
+export interface FreshDatabaseOptions {
+  /** The PostgreSQL server and database to run CREATE/DROP DATABASE from. */
+  adminUrl?: string;
+  /** Start of the database or temp-folder name, so leftovers say who made them. */
+  namePrefix?: string;
+}
+
+/**
+ * A new, empty database of the given engine: a temp SQLite file, or a fresh PostgreSQL
+ * database (dropped WITH (FORCE), so a crashed child cannot keep it). Tests and bench use it.
+ */
+export async function freshDatabase(engine: TestEngine, options: FreshDatabaseOptions = {}): Promise<TestDatabase> {
+  const { adminUrl = POSTGRES_ADMIN_URL, namePrefix = 'xapi_hub_test' } = options;
   if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'xapi-hub-test-'));
-    return { url: `sqlite:${join(dir, 'hub.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    const dir = mkdtempSync(join(tmpdir(), `${namePrefix.replaceAll('_', '-')}-`));
+    return { engine, url: `sqlite:${join(dir, 'hub.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `xapi_hub_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(POSTGRES_ADMIN_URL);
+  const name = `${namePrefix}_${randomBytes(6).toString('hex')}`;
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
+    engine,
     url: url.toString(),
-    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 
-async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
+async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await work(client);
