@@ -15,6 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { SUPPORTED_XAPI_VERSIONS, type XapiVersion } from '../xapi/xapi-version';
 
 /** Ids appear in URLs, queue names and job ids: BullMQ forbids `:` there. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -44,8 +45,8 @@ export class DestinationConfig {
   password?: string;
 
   @IsOptional()
-  @IsIn(['1.0.3', '2.0.0'])
-  xapiVersion?: '1.0.3' | '2.0.0';
+  @IsIn(SUPPORTED_XAPI_VERSIONS)
+  xapiVersion?: XapiVersion;
 
   @IsOptional()
   @IsInt()

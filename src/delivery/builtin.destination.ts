@@ -2,6 +2,7 @@ import { HttpProblem } from '../http/http-errors';
 import { HUB_DELIVERY_AUTHORITY } from '../lrs/auth/lrs-credentials';
 import type { StatementsService } from '../lrs/statements/statements.service';
 import type { Statement } from '../xapi/statement';
+import { DEFAULT_XAPI_VERSION } from '../xapi/xapi-version';
 import { classifyLrsAnswer } from './classify-lrs-answer';
 import { DeliveryFailedError, type Destination } from './destination';
 
@@ -14,7 +15,7 @@ export class BuiltinDestination implements Destination {
 
   async deliver(statements: Statement[]): Promise<void> {
     try {
-      await this.statements.store(statements, HUB_DELIVERY_AUTHORITY, '1.0.3');
+      await this.statements.store(statements, HUB_DELIVERY_AUTHORITY, DEFAULT_XAPI_VERSION);
     } catch (error) {
       if (!(error instanceof HttpProblem)) throw error; // database trouble: BullMQ retries
       const verdict = classifyLrsAnswer(error.status);

@@ -3,7 +3,7 @@ import type { DestinationConfig } from '../config/hub-config.schema';
 import type { Statement } from '../xapi/statement';
 import { XAPI_VERSION_HEADER } from '../xapi/xapi-version';
 import { classifyLrsAnswer } from './classify-lrs-answer';
-import { DeliveryFailedError, type Destination } from './destination';
+import { DeliveryFailedError, type Destination, destinationXapiVersion } from './destination';
 
 /** An external LRS over HTTP: POST /statements with Basic credentials. */
 export class XapiDestination implements Destination {
@@ -16,7 +16,7 @@ export class XapiDestination implements Destination {
       baseURL: config.endpoint!.endsWith('/') ? config.endpoint : `${config.endpoint}/`,
       timeout: config.timeoutMs ?? 10_000,
       auth: { username: config.username ?? '', password: config.password ?? '' },
-      headers: { [XAPI_VERSION_HEADER]: config.xapiVersion ?? '1.0.3', 'Content-Type': 'application/json' },
+      headers: { [XAPI_VERSION_HEADER]: destinationXapiVersion(config), 'Content-Type': 'application/json' },
       // Every status is classified by us, not thrown by axios.
       validateStatus: () => true,
       maxRedirects: 0,

@@ -2,6 +2,7 @@ import type { ConnectorInstance } from '../connector-sdk/connector-instances';
 import type { ExpressionEvaluator } from '../connector-sdk/connector';
 import type { Statement } from '../xapi/statement';
 import { type ValidationIssue, validateStatement } from '../xapi/validation';
+import type { XapiVersion } from '../xapi/xapi-version';
 import { statementIdFor } from './statement-id';
 
 export interface QuarantinedStatement {
@@ -28,6 +29,8 @@ export async function normalizeEvent(
   instance: ConnectorInstance,
   event: InboxEventInput,
   expressions: ExpressionEvaluator,
+  /** The versions the event's destinations speak: a statement must be valid in each. */
+  versions: readonly XapiVersion[],
 ): Promise<NormalizedEvent> {
   const mapped = await instance.connector.toStatements(event.body, {
     instanceId: instance.id,
@@ -40,9 +43,16 @@ export async function normalizeEvent(
   mapped.forEach((statement, index) => {
     // A source that carries its own statement ids (xAPI pass-through) keeps them.
     const withId: Statement = { ...statement, id: statement.id ?? statementIdFor(instance.id, event.eventKey, index) };
-    const issues = validateStatement(withId, '1.0.3');
+    const issues = validateForAll(withId, versions);
     if (issues.length === 0) result.statements.push(withId);
     else result.quarantined.push({ statement: withId, issues });
   });
   return result;
+}
+
+/** Issues under every version, each named with its version when there is more than one. */
+function validateForAll(statement: Statement, versions: readonly XapiVersion[]): ValidationIssue[] {
+  return versions.flatMap((version) =>
+    validateStatement(statement, version).map((issue) => (versions.length > 1 ? { ...issue, reason: `xAPI ${version}: ${issue.reason}` } : issue)),
+  );
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { MappingError } from '../connector-sdk/connector';
 import { JsonataEvaluationError, JsonataSandbox } from '../connector-sdk/jsonata';
+import { destinationXapiVersion } from '../delivery/destination';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { parseJson } from '../http/body-parsers';
 import { HubLogger } from '../observability/hub-logger';
@@ -10,6 +11,7 @@ import { HubQueues } from '../queues/hub-queues';
 import { NORMALIZE_QUEUE, type NormalizeJob } from '../queues/queue-catalogue';
 import { startWorker } from '../queues/worker-host';
 import { InboxRepository } from '../store/inbox.repository';
+import { DEFAULT_XAPI_VERSION, type XapiVersion } from '../xapi/xapi-version';
 import { QuarantineRepository } from './quarantine.repository';
 import { normalizeEvent } from './normalize-event';
 
@@ -58,6 +60,7 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
         instance,
         { eventKey: event.event_key, receivedAt: event.received_at, body: parseJson(Buffer.from(event.raw_body, 'utf8')) },
         this.sandbox,
+        this.versionsFor(instance.destinations),
       );
     } catch (error) {
       if (MAPPING_FAILURES.some((type) => error instanceof type)) throw new UnrecoverableError(`mapping failed: ${(error as Error).message}`);
@@ -74,5 +77,11 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
       }
     }
     await this.inbox.setStatus(eventId, normalized.quarantined.length > 0 ? 'quarantined' : 'normalized');
+  }
+
+  private versionsFor(destinationIds: string[]): XapiVersion[] {
+    const destinations = this.runtime.config.destinations.filter((d) => destinationIds.includes(d.id));
+    const versions = [...new Set(destinations.map(destinationXapiVersion))];
+    return versions.length > 0 ? versions : [DEFAULT_XAPI_VERSION];
   }
 }

@@ -2,6 +2,7 @@
 export const XAPI_VERSION_HEADER = 'X-Experience-API-Version';
 export const SUPPORTED_XAPI_VERSIONS = ['1.0.3', '2.0.0'] as const;
 export type XapiVersion = (typeof SUPPORTED_XAPI_VERSIONS)[number];
+/** The version the hub writes its own statements in, unless a destination asks for another. */
 export const DEFAULT_XAPI_VERSION: XapiVersion = '1.0.3';
 /** The newest version served: what a response reports when nothing tells which one the client speaks. */
 export const LATEST_XAPI_VERSION: XapiVersion = '2.0.0';
