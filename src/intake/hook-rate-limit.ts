@@ -9,10 +9,11 @@ function instanceOf(context: ExecutionContext): string {
   return (context.switchToHttp().getRequest<FastifyRequest>().params as { instance?: string }).instance ?? '';
 }
 
-/** Requests per second an instance may send: its own setting, else the hub's. */
-export function hookRateFor(runtime: HubRuntime, instanceId: string): number {
-  const instance = runtime.config.instances.find((i) => i.id === instanceId);
-  return instance?.rateLimitPerSecond ?? runtime.config.limits?.hookRatePerSecond ?? DEFAULT_HOOK_RATE_PER_SECOND;
+/** Requests per second each instance may send: its own setting, else the hub's; read once at start. */
+export function hookRates(runtime: HubRuntime): (instanceId: string) => number {
+  const fallback = runtime.config.limits?.hookRatePerSecond ?? DEFAULT_HOOK_RATE_PER_SECOND;
+  const own = new Map(runtime.config.instances.map((i) => [i.id, i.rateLimitPerSecond ?? fallback]));
+  return (instanceId) => own.get(instanceId) ?? fallback;
 }
 
 /**
@@ -20,12 +21,13 @@ export function hookRateFor(runtime: HubRuntime, instanceId: string): number {
  * and Retry-After, and the other sources keep theirs. Budgets are per intake process.
  */
 export function hookThrottlerOptions(runtime: HubRuntime): ThrottlerModuleOptions {
+  const rateFor = hookRates(runtime);
   return {
     // Named 'default' so the headers are the standard Retry-After and X-RateLimit-*.
-    throttlers: [{ name: 'default', ttl: 1000, limit: (context) => hookRateFor(runtime, instanceOf(context)) }],
+    throttlers: [{ name: 'default', ttl: 1000, limit: (context) => rateFor(instanceOf(context)) }],
     getTracker: (req) => `hook:${(req.params as { instance?: string }).instance ?? ''}`,
     errorMessage: (context) =>
-      `instance "${instanceOf(context)}" sent more than ${hookRateFor(runtime, instanceOf(context))} requests in a second; retry after Retry-After seconds`,
+      `instance "${instanceOf(context)}" sent more than ${rateFor(instanceOf(context))} requests in a second; retry after Retry-After seconds`,
   };
 }
 
