@@ -8,6 +8,14 @@ interface ErrorBody {
   details: string[];
 }
 
+/**
+ * What to do about refusals the framework makes before any route of ours runs (our own
+ * HttpProblems carry their advice in their details).
+ */
+const FRAMEWORK_HINTS: Record<number, string> = {
+  413: 'send a smaller body; the hub accepts up to limits.bodyLimitBytes of its config (1 MiB by default)',
+};
+
 /** Renders every error as JSON `{ error, details }`; unexpected ones are logged and hidden. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -16,6 +24,8 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.describe(exception);
+    const hint = exception instanceof HttpProblem ? undefined : FRAMEWORK_HINTS[status];
+    if (hint && body.details.length === 0) body.details.push(hint);
     void reply.status(status).headers(headers).type('application/json; charset=utf-8').send(body);
   }
 
