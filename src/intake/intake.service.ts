@@ -67,10 +67,12 @@ export class IntakeService {
         contentType: request.headers['content-type'],
       }),
     );
-    // A repeat whose first attempt never reached the queue (Redis was down) is queued now.
-    if (status === 'received') {
-      await this.durably('queue (Redis)', () => this.queues.enqueueNormalize({ eventId, instanceId: instance.id }));
-      await this.durably('database', () => this.inbox.markQueued(eventId));
+    // New, or a repeat that may never have reached the queue (Redis was down): queue it. For
+    // an event already queued the job id makes this a no-op.
+    if (status === 'queued' || status === 'received') {
+      await this.durably('queue (Redis)', () => this.queues.enqueueNormalize({ eventId, instanceId: instance.id }), () =>
+        this.inbox.markUnqueued(eventId),
+      );
     }
     this.metrics.eventsAccepted.inc({ instance: instance.id, duplicate: String(duplicate) });
     return { kind: 'accepted', eventId, duplicate };
@@ -91,12 +93,16 @@ export class IntakeService {
     }
   }
 
-  /** Runs a step the acknowledgement depends on; if its backend is down the source gets 503 and retries. */
-  private async durably<T>(backend: string, step: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a step the acknowledgement depends on; if its backend is down the source gets 503
+   * and retries. `undo` records the failure where it can (best effort: its backend may be down too).
+   */
+  private async durably<T>(backend: string, step: () => Promise<T>, undo?: () => Promise<void>): Promise<T> {
     try {
       return await step();
     } catch (error) {
       this.logger.pino.warn({ err: error, backend }, 'intake could not make an event durable');
+      await undo?.().catch(() => undefined);
       throw serviceUnavailable(`the hub's ${backend} is unavailable; nothing was accepted, retry later`);
     }
   }

@@ -10,8 +10,10 @@ const BATCH = 500;
 
 /**
  * Queues inbox events that were written while Redis was down and never queued (intake
- * answered 503 and the source did not retry). They are already durable; this makes sure
- * they are also processed. Job ids dedupe against an intake that queues the same event.
+ * answered 503, marked them `received`, and the source did not retry). They are already
+ * durable; this makes sure they are also processed. Job ids dedupe against an intake that
+ * queues the same event. (If the database was down too when the queue refused, the row
+ * stays `queued`: the 503 asked the source to retry, and its retry queues it.)
  */
 @Injectable()
 export class StrandedEventsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {

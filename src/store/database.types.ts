@@ -11,7 +11,7 @@ export interface InboxTable {
   instance_id: string;
   event_key: string;
   received_at: string;
-  /** received → queued → normalized | quarantined | failed */
+  /** queued → normalized | quarantined | failed; `received` while the queue refused it (Redis down). */
   status: string;
   raw_body: string;
   content_type: string | null;

@@ -21,7 +21,11 @@ export interface NewInboxEvent {
 export class InboxRepository {
   constructor(@Inject(HUB_DATABASE) private readonly database: HubDatabase) {}
 
-  /** Inserts the event unless its id is already there; tells which, and the stored status. */
+  /**
+   * Inserts the event as `queued` — intake enqueues it right after, and marks it back
+   * `received` if the queue refuses (one commit per webhook, not two) — unless its id is
+   * already there; tells which, and the stored status.
+   */
   async record(event: NewInboxEvent): Promise<{ duplicate: boolean; status: InboxStatus }> {
     const result = await this.database.db
       .insertInto('inbox')
@@ -30,20 +34,30 @@ export class InboxRepository {
         instance_id: event.instanceId,
         event_key: event.eventKey,
         received_at: event.receivedAt.toISOString(),
-        status: 'received',
+        status: 'queued',
         raw_body: event.rawBody.toString('utf8'),
         content_type: event.contentType ?? null,
         detail: null,
       })
       .onConflict((oc) => oc.column('event_id').doNothing())
       .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return { duplicate: false, status: 'received' };
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return { duplicate: false, status: 'queued' };
     const existing = await this.find(event.eventId);
     return { duplicate: true, status: (existing?.status ?? 'received') as InboxStatus };
   }
 
   async find(eventId: string): Promise<InboxEvent | undefined> {
     return this.database.db.selectFrom('inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+  }
+
+  /** The queue refused the event (Redis down): the stranded-events sweeper will queue it. */
+  async markUnqueued(eventId: string): Promise<void> {
+    await this.database.db
+      .updateTable('inbox')
+      .set({ status: 'received' })
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'queued')
+      .execute();
   }
 
   /** Only from `received`: a fast worker may already have moved the event further on. */
