@@ -71,7 +71,8 @@ export class IntakeService {
     // an event already queued the job id makes this a no-op.
     if (status === 'queued' || status === 'received') {
       await this.durably('queue (Redis)', () => this.queues.enqueueNormalize({ eventId, instanceId: instance.id }), () =>
-        this.inbox.markUnqueued(eventId),
+        // The queue refused it: `received` lets the stranded-events sweeper find it.
+        this.inbox.moveStatus(eventId, 'queued', 'received'),
       );
     }
     this.metrics.eventsAccepted.inc({ instance: instance.id, duplicate: String(duplicate) });

@@ -39,7 +39,7 @@ export class StrandedEventsSweeper implements OnApplicationBootstrap, OnApplicat
       const stranded = await this.inbox.stranded(new Date(now.getTime() - STRANDED_AFTER_MS), BATCH);
       for (const event of stranded) {
         await this.queues.enqueueNormalize({ eventId: event.event_id, instanceId: event.instance_id });
-        await this.inbox.markQueued(event.event_id);
+        await this.inbox.moveStatus(event.event_id, 'received', 'queued');
       }
       if (stranded.length > 0) this.logger.pino.info({ count: stranded.length }, 'queued events stranded by a Redis outage');
       return stranded.length;

@@ -50,24 +50,12 @@ export class InboxRepository {
     return this.database.db.selectFrom('inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
   }
 
-  /** The queue refused the event (Redis down): the stranded-events sweeper will queue it. */
-  async markUnqueued(eventId: string): Promise<void> {
-    await this.database.db
-      .updateTable('inbox')
-      .set({ status: 'received' })
-      .where('event_id', '=', eventId)
-      .where('status', '=', 'queued')
-      .execute();
-  }
-
-  /** Only from `received`: a fast worker may already have moved the event further on. */
-  async markQueued(eventId: string): Promise<void> {
-    await this.database.db
-      .updateTable('inbox')
-      .set({ status: 'queued' })
-      .where('event_id', '=', eventId)
-      .where('status', '=', 'received')
-      .execute();
+  /**
+   * Moves the event between `queued` and `received` only if it is still in `from`: a fast
+   * worker may already have moved it further on, and that must not be undone.
+   */
+  async moveStatus(eventId: string, from: 'queued' | 'received', to: 'queued' | 'received'): Promise<void> {
+    await this.database.db.updateTable('inbox').set({ status: to }).where('event_id', '=', eventId).where('status', '=', from).execute();
   }
 
   async setStatus(eventId: string, status: InboxStatus, detail: string | null = null): Promise<void> {
