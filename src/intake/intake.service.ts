@@ -8,7 +8,7 @@ import { HttpProblem, serviceUnavailable } from '../http/http-errors';
 import { HubLogger } from '../observability/hub-logger';
 import { HubMetrics } from '../observability/hub-metrics';
 import { HubQueues } from '../queues/hub-queues';
-import { eventIdFor } from './event-id';
+import { eventIdFor } from '../connector-sdk/event-id';
 import { InboxRepository } from '../store/inbox.repository';
 
 export type IntakeAnswer =

@@ -3,7 +3,7 @@ import { bindInstances } from '../connector-sdk/connector-instances';
 import { ConnectorRegistry } from '../connector-sdk/connector-registry';
 import { JsonataSandbox } from '../connector-sdk/jsonata';
 import { normalizeEvent } from './normalize-event';
-import { statementIdFor } from './statement-id';
+import { statementIdFor } from '../connector-sdk/statement-id';
 
 const config = parseHubConfig(
   `destinations: [{ id: builtin, type: builtin }]

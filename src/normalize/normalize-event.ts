@@ -3,7 +3,7 @@ import type { ExpressionEvaluator } from '../connector-sdk/connector';
 import type { Statement } from '../xapi/statement';
 import { type ValidationIssue, validateStatement } from '../xapi/validation';
 import type { XapiVersion } from '../xapi/xapi-version';
-import { statementIdFor } from './statement-id';
+import { statementIdFor } from '../connector-sdk/statement-id';
 
 export interface QuarantinedStatement {
   statement: unknown;
