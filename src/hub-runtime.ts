@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { HubEnvironment } from './config/environment';
 import type { HubConfig } from './config/hub-config.schema';
 import { loadHubConfig, resolveConfigFile } from './config/load-hub-config';
-import { bindInstances, type ConnectorInstance } from './connector-sdk/connector-instances';
-import { ConnectorRegistry } from './connector-sdk/connector-registry';
+import { bindInstances, type ConnectorInstance } from './connector-host/connector-instances';
+import { ConnectorRegistry } from './connector-host/connector-registry';
 
 /**
  * Everything decided before Nest starts: the environment, the validated config file and

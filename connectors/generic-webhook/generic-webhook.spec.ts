@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHubConfig } from '../../src/config/load-hub-config';
 import { configFor, inboundRequest, loadSamples, runSample, testContext } from '../../src/connector-sdk';
-import { JsonataSandbox } from '../../src/connector-sdk/jsonata';
+import { JsonataSandbox } from '../../src/connector-host/jsonata';
 import { connector } from './index';
 
 /** The shipped example's demo instance: its mapping is what these samples prove. */

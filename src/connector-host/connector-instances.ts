@@ -3,8 +3,9 @@ import { validateSync } from 'class-validator';
 import { ConfigError } from '../config/config.errors';
 import type { HubConfig } from '../config/hub-config.schema';
 import { type ConfigProblem, flattenValidationErrors } from '../config/validation-errors';
-import type { Connector } from './connector';
+import type { Connector } from '../connector-sdk/connector';
 import type { ConnectorRegistry } from './connector-registry';
+import { jsonataChecker } from './jsonata';
 
 /** A configured instance bound to its connector, with its config validated and typed. */
 export interface ConnectorInstance {
@@ -14,6 +15,8 @@ export interface ConnectorInstance {
   enabled: boolean;
   /** Destination ids its statements go to. */
   destinations: string[];
+  /** Active shared secrets, newest first (`context.secrets`). */
+  secrets: string[];
 }
 
 /**
@@ -37,7 +40,7 @@ export function bindInstances(config: HubConfig, registry: ConnectorRegistry, so
     const typed = plainToInstance(connector.configSchema, instance.config ?? {});
     const own = [
       ...flattenValidationErrors(validateSync(typed, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true })),
-      ...(connector.checkConfig?.(typed) ?? []),
+      ...(connector.checkConfig?.(typed, jsonataChecker) ?? []),
     ];
     problems.push(...own.map((p) => ({ path: `instances[${i}].config.${p.path}`, reason: p.reason })));
     instances.set(instance.id, {
@@ -46,6 +49,7 @@ export function bindInstances(config: HubConfig, registry: ConnectorRegistry, so
       config: typed,
       enabled: instance.enabled ?? true,
       destinations: instance.destinations ?? allDestinations,
+      secrets: instance.secrets ?? [],
     });
   });
 
