@@ -15,14 +15,22 @@ class BodyParseError extends Error {
 }
 
 /**
+ * Webhook routes get raw bytes whatever the content type (empty, JSON, form, CSV): the
+ * connector verifies signatures over them and parses them itself (src/connector-sdk
+ * inbound-request.ts), so a malformed body is the connector's 400, counted per instance.
+ */
+export const RAW_BODY_ROUTE_PREFIX = '/hooks/';
+
+/**
  * Replaces Fastify's body parsers: JSON keeps its raw bytes and gets a depth limit; every
  * other content type (documents, multipart/mixed, forms) arrives as a Buffer for the
- * route to interpret.
+ * route to interpret, and so does everything sent to a webhook route.
  */
 export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(/^application\/([\w.+-]+\+)?json/i, { parseAs: 'buffer' }, (request, body, done) => {
     keepRaw(request, body as Buffer);
+    if (request.routeOptions.url?.startsWith(RAW_BODY_ROUTE_PREFIX)) return done(null, body);
     try {
       done(null, parseJson(body as Buffer));
     } catch (error) {
