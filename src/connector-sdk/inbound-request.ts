@@ -27,7 +27,7 @@ export function jsonBody(request: InboundRequest): unknown {
   try {
     return JSON.parse(request.rawBody.toString('utf8'));
   } catch (error) {
-    throw new RequestRejectedError(400, `the body is not valid JSON: ${(error as Error).message}`);
+    throw new RequestRejectedError(400, `the body is malformed JSON: ${(error as Error).message}`);
   }
 }
 
