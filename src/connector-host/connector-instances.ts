@@ -37,11 +37,7 @@ export function bindInstances(config: HubConfig, registry: ConnectorRegistry, so
       });
       return;
     }
-    const typed = plainToInstance(connector.configSchema, instance.config ?? {});
-    const own = [
-      ...flattenValidationErrors(validateSync(typed, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true })),
-      ...(connector.checkConfig?.(typed, jsonataChecker) ?? []),
-    ];
+    const { config: typed, problems: own } = connectorConfigOf(connector, instance.config ?? {});
     problems.push(...own.map((p) => ({ path: `instances[${i}].config.${p.path}`, reason: p.reason })));
     instances.set(instance.id, {
       id: instance.id,
@@ -55,4 +51,17 @@ export function bindInstances(config: HubConfig, registry: ConnectorRegistry, so
 
   if (problems.length > 0) throw new ConfigError(source, problems);
   return instances;
+}
+
+/**
+ * A connector's config from plain data, typed and checked as at boot: its schema, then the
+ * connector's own checks (expressions compile). Problems' paths are relative to the config.
+ */
+export function connectorConfigOf(connector: Connector, plain: Record<string, unknown>): { config: object; problems: ConfigProblem[] } {
+  const config = plainToInstance(connector.configSchema, plain);
+  const problems = [
+    ...flattenValidationErrors(validateSync(config, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true })),
+    ...(connector.checkConfig?.(config, jsonataChecker) ?? []),
+  ];
+  return { config, problems };
 }

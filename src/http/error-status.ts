@@ -1,4 +1,6 @@
 import { RequestRejectedError } from '../connector-sdk/connector';
+import { PreviewFailedError } from '../admin/preview/preview.service';
+import { PreviewInputError } from '../admin/preview/preview-request';
 import { HubBackendUnavailableError } from '../connector-host/event-admission';
 import { RequestNotVerifiedError, UnknownInstanceError } from '../intake/intake.errors';
 import { HttpProblem } from './http-errors';
@@ -27,5 +29,9 @@ export function problemOf(exception: unknown): Problem | undefined {
   if (exception instanceof HubBackendUnavailableError) {
     return { status: 503, error: exception.message, details: [], headers: { 'Retry-After': '5' } };
   }
+  if (exception instanceof PreviewInputError) {
+    return { status: 400, error: exception.message, details: exception.problems.map((p) => `${p.path}: ${p.reason}`), headers: {} };
+  }
+  if (exception instanceof PreviewFailedError) return { status: 422, error: exception.message, details: [], headers: {} };
   return undefined;
 }

@@ -4,7 +4,6 @@ import { MappingError } from '../connector-sdk/connector';
 import { DuplicateSubKeyError } from '../connector-sdk/keyed-statements';
 import { ConnectorContexts } from '../connector-host/connector-contexts';
 import { JsonataEvaluationError } from '../connector-host/jsonata';
-import { destinationXapiVersion } from '../delivery/destination';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { HubLogger } from '../observability/hub-logger';
 import { HubMetrics } from '../observability/hub-metrics';
@@ -12,7 +11,8 @@ import { HubQueues } from '../queues/hub-queues';
 import { NORMALIZE_QUEUE, type NormalizeJob } from '../queues/queue-catalogue';
 import { startWorker } from '../queues/worker-host';
 import { InboxRepository } from '../store/inbox.repository';
-import { DEFAULT_XAPI_VERSION, type XapiVersion } from '../xapi/xapi-version';
+import type { XapiVersion } from '../xapi/xapi-version';
+import { destinationVersions } from './destination-versions';
 import { QuarantineRepository } from './quarantine.repository';
 import { type NormalizedEvent, normalizeEvent } from './normalize-event';
 
@@ -95,8 +95,6 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private versionsFor(destinationIds: string[]): XapiVersion[] {
-    const destinations = this.runtime.config.destinations.filter((d) => destinationIds.includes(d.id));
-    const versions = [...new Set(destinations.map(destinationXapiVersion))];
-    return versions.length > 0 ? versions : [DEFAULT_XAPI_VERSION];
+    return destinationVersions(this.runtime.config.destinations, destinationIds);
   }
 }
