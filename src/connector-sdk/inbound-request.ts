@@ -53,17 +53,21 @@ export interface CsvRow {
 export function csvRows(text: Buffer | string, delimiter = ','): CsvRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsvText(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }) as unknown as {
+    // Blank lines are kept as records (and dropped below) so that each record starts on the
+    // line after the previous one ended: csv-parse only tells the line a record ends on.
+    records = parseCsvText(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, info: true, trim: false }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
   } catch (error) {
     throw new RequestRejectedError(400, `the CSV cannot be read: ${(error as Error).message}`);
   }
-  if (records.length === 0) return [];
-  const header = records[0].record.map((name) => name.trim());
-  return records.slice(1).map(({ record, info }) => ({
-    line: info.lines,
+  const located = records.map(({ record, info }, i) => ({ record, line: i === 0 ? 1 : records[i - 1].info.lines + 1 }));
+  const rows = located.filter(({ record }) => !(record.length === 1 && record[0].trim() === ''));
+  if (rows.length === 0) return [];
+  const header = rows[0].record.map((name) => name.trim());
+  return rows.slice(1).map(({ record, line }) => ({
+    line,
     values: Object.fromEntries(header.map((name, i) => [name, (record[i] ?? '').trim()])),
   }));
 }
