@@ -62,7 +62,7 @@ export function csvRows(text: Buffer | string, delimiter = ','): CsvRow[] {
   } catch (error) {
     throw new RequestRejectedError(400, `the CSV cannot be read: ${(error as Error).message}`);
   }
-  const located = records.map(({ record, info }, i) => ({ record, line: i === 0 ? 1 : records[i - 1].info.lines + 1 }));
+  const located = records.map(({ record }, i) => ({ record, line: i === 0 ? 1 : records[i - 1].info.lines + 1 }));
   const rows = located.filter(({ record }) => !(record.length === 1 && record[0].trim() === ''));
   if (rows.length === 0) return [];
   const header = rows[0].record.map((name) => name.trim());
