@@ -41,6 +41,9 @@ describe('jsonBody', () => {
     });
     expect(rejection(() => jsonBody(inboundRequest({ headers: { 'content-type': 'application/json' } })))).toMatchObject({ status: 400, message: /empty/ });
     expect(rejection(() => jsonBody(inboundRequest({ body: '{"a":' })))).toMatchObject({ status: 400, message: expect.stringMatching(/^the body is malformed JSON: /) });
+    // Deep nesting is an attack on whatever walks the value next (mappings, validation).
+    expect(rejection(() => jsonBody(inboundRequest({ body: '['.repeat(65) + ']'.repeat(65) })))).toEqual({ status: 400, message: 'the body is JSON nested deeper than 64 levels' });
+    expect(jsonBody(inboundRequest({ body: '['.repeat(64) + ']'.repeat(64) }))).toBeDefined();
   });
 });
 

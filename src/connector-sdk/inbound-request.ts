@@ -1,4 +1,5 @@
 import { parse as parseCsvText } from 'csv-parse/sync';
+import { JsonTooDeepError, parseBoundedJson } from '../json/bounded-json';
 import { RequestRejectedError } from './connector';
 
 /** A webhook as the connector sees it: raw bytes for signatures, with parsers for the body. */
@@ -17,7 +18,7 @@ export function mediaTypeOf(request: InboundRequest): string {
   return (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
-/** The body as JSON; a non-JSON or malformed body is a 415/400 the source can act on. */
+/** The body as JSON; a non-JSON, malformed or too deeply nested body is a 415/400 the source can act on. */
 export function jsonBody(request: InboundRequest): unknown {
   const type = mediaTypeOf(request);
   if (type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
@@ -25,8 +26,9 @@ export function jsonBody(request: InboundRequest): unknown {
   }
   if (request.rawBody.length === 0) throw new RequestRejectedError(400, 'the body is empty; a JSON document was expected');
   try {
-    return JSON.parse(request.rawBody.toString('utf8'));
+    return parseBoundedJson(request.rawBody.toString('utf8'));
   } catch (error) {
+    if (error instanceof JsonTooDeepError) throw new RequestRejectedError(400, `the body is ${error.message}`);
     throw new RequestRejectedError(400, `the body is malformed JSON: ${(error as Error).message}`);
   }
 }

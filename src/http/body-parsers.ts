@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { JsonTooDeepError, parseBoundedJson } from '../json/bounded-json';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -6,9 +7,6 @@ declare module 'fastify' {
     rawBody?: Buffer;
   }
 }
-
-/** Deeper JSON than this is refused: no xAPI statement or webhook needs it, and deep nesting is an attack. */
-export const MAX_JSON_DEPTH = 64;
 
 class BodyParseError extends Error {
   readonly statusCode = 400;
@@ -49,19 +47,10 @@ function keepRaw(request: FastifyRequest, body: Buffer): void {
 
 export function parseJson(bytes: Buffer): unknown {
   if (bytes.length === 0) return undefined;
-  let value: unknown;
   try {
-    value = JSON.parse(bytes.toString('utf8'));
+    return parseBoundedJson(bytes.toString('utf8'));
   } catch (error) {
+    if (error instanceof JsonTooDeepError) throw new BodyParseError(error.message);
     throw new BodyParseError(`malformed JSON: ${(error as Error).message}`);
   }
-  if (depthOf(value) > MAX_JSON_DEPTH) throw new BodyParseError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
-  return value;
-}
-
-function depthOf(value: unknown, depth = 0): number {
-  if (depth > MAX_JSON_DEPTH || value === null || typeof value !== 'object') return depth;
-  let deepest = depth + 1;
-  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child, depth + 1));
-  return deepest;
 }
