@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { statementIdFor } from '../src/connector-sdk';
@@ -18,7 +18,12 @@ const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
   - id: polled
     connector: test-events
     config: { pollMs: 100 }
+  - id: rotating
+    connector: generic-webhook
+    secrets: ["\${ROTATING_NEW}", "\${ROTATING_OLD}"]
+    config: { eventKey: id, mapping: "nothing" }
 `;
+const ROTATING = { ROTATING_NEW: 'the-new-secret-0123456789', ROTATING_OLD: 'the-old-secret-0123456789' };
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
@@ -31,7 +36,7 @@ describe.each(TEST_ENGINES)('the connector host (%s)', (engine) => {
       databaseUrl: database.url,
       configYaml: CONFIG,
       registry: registryWithTestConnectors(),
-      env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN, QUEUE_PREFIX: queuePrefix },
+      env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN, QUEUE_PREFIX: queuePrefix, ...ROTATING },
     });
 
   beforeAll(async () => {
@@ -101,6 +106,15 @@ describe.each(TEST_ENGINES)('the connector host (%s)', (engine) => {
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ events: [{ eventKey: 'csv-1' }, { eventKey: 'csv-3' }], rejected: [{ at: 'line 3', reason: 'no email' }] });
     await statementsEventually('csv@example.org', 2);
+  });
+
+  it("verifies with any of an instance's active secrets, from the environment", async () => {
+    const body = JSON.stringify({ id: 'rotated' });
+    const signed = (secret: string) => ({ 'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` });
+    expect((await postJson(`${hub.url}/hooks/rotating`, body, signed(ROTATING.ROTATING_NEW))).status).toBe(202);
+    expect((await postJson(`${hub.url}/hooks/rotating`, body, signed(ROTATING.ROTATING_OLD))).status).toBe(202);
+    const refused = await postJson(`${hub.url}/hooks/rotating`, body, signed('a-secret-nobody-configured'));
+    expect(refused.status).toBe(401);
   });
 
   it('lets the connector shape the 2xx answer', async () => {
