@@ -1,3 +1,4 @@
+import { HttpUnavailableError } from '../connector-sdk/capabilities';
 import { RequestRejectedError } from '../connector-sdk/connector';
 import { PreviewFailedError } from '../admin/preview/preview.service';
 import { PreviewInputError } from '../admin/preview/preview-request';
@@ -26,6 +27,10 @@ export function problemOf(exception: unknown): Problem | undefined {
   }
   if (exception instanceof RequestNotVerifiedError) return { status: 401, error: exception.message, details: [], headers: {} };
   if (exception instanceof UnknownInstanceError) return { status: 404, error: exception.message, details: [], headers: {} };
+  if (exception instanceof HttpUnavailableError) {
+    // A connector's own outbound call (a JWKS fetch in verify, say) got no answer: the source should retry.
+    return { status: 503, error: `a service the connector needs did not answer; retry later (${exception.message})`, details: [], headers: { 'Retry-After': '5' } };
+  }
   if (exception instanceof HubBackendUnavailableError) {
     return { status: 503, error: exception.message, details: [], headers: { 'Retry-After': '5' } };
   }
