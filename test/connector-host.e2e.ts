@@ -145,7 +145,7 @@ describe.each(TEST_ENGINES)('the connector host (%s)', (engine) => {
       const v = await eventView(kept.eventId);
       return v.status === 'waiting' ? v : undefined;
     });
-    expect(waiting).toMatchObject({ detail: 'the session has not ended' });
+    expect(waiting).toMatchObject({ detail: 'the session has not ended', dueAt: new Date(until).toISOString() });
     await eventually(async () => ((await eventView(lost.eventId)).status === 'waiting' ? true : undefined));
 
     // A restart before the due time: the delayed job is still in Redis under the same prefix.

@@ -129,7 +129,10 @@ export interface Connector<C extends object = object> {
   split(request: InboundRequest, context: ConnectorContext<C>): SplitResult | SourceEvent[] | Promise<SplitResult | SourceEvent[]>;
   /** One event → statements, ignored with a reason, or later (the host runs map again then). */
   map(event: StoredEvent, context: ConnectorContext<C>): MappingOutcome | Promise<MappingOutcome>;
-  /** Shapes the 2xx answer; without it intake answers 202 `{ eventIds, duplicates }`. */
+  /**
+   * Shapes the 2xx answer; without it (or when it returns undefined) intake answers 202
+   * `{ events: [{ eventKey, eventId, duplicate }], rejected }` (plus `eventId` and `duplicate` for one event).
+   */
   reply?(accepted: AcceptedRequest, request: InboundRequest, context: ConnectorContext<C>): ReplyShape | undefined;
   /** Recurring jobs, by name (the name is part of the job id: keep it stable). */
   tasks?: Record<string, ScheduledTask<C>>;
