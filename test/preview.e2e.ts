@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { parseHubConfig } from '../src/config/load-hub-config';
 import { statementIdFor } from '../src/connector-sdk';
 import type { HubDatabase } from '../src/store/database';
@@ -122,5 +123,16 @@ describe('POST /admin/api/preview', () => {
     );
 
     expect((await preview({ instance: 'demo', request: {} }, 'wrong')).status).toBe(401);
+  });
+
+  it('is described for OpenAPI: the request body, the answer and the Bearer token', () => {
+    const document = SwaggerModule.createDocument(hub.app, new DocumentBuilder().addBearerAuth().build());
+    const operation = document.paths['/admin/api/preview'].post!;
+    expect(operation.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '422']));
+    const schemas = document.components!.schemas! as Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+    expect(Object.keys(schemas.PreviewRequestDto.properties!)).toEqual(['connector', 'config', 'instance', 'request', 'now', 'verify', 'http']);
+    expect(schemas.PreviewRequestDto.required).toEqual(['request']);
+    expect(Object.keys(schemas.PreviewEventDto.properties!)).toEqual(expect.arrayContaining(['eventKey', 'statements', 'ignored', 'later', 'invalid']));
   });
 });
