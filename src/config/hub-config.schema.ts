@@ -89,8 +89,8 @@ export class InstanceConfig {
    */
   @IsOptional()
   @IsArray()
-  @IsString({ each: true })
   @MinLength(1, { each: true, message: 'each secret must be a non-empty string (is its environment variable empty?)' })
+  @IsString({ each: true })
   secrets?: string[];
 
   /** Checked against the connector's own schema once the connector is known. */
