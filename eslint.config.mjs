@@ -24,7 +24,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./\\.\\./src/(?!connector-sdk/|xapi/)',
+              regex: '^\\.\\./\\.\\./src/(?!connector-sdk(/|$)|xapi/)',
               message: 'A connector imports only src/connector-sdk and src/xapi (DESIGN.md, "A connector").',
             },
             { regex: '^@nestjs/|^bullmq$|^ioredis$|^kysely$', message: 'A connector is plain: no Nest, Redis or database.' },

@@ -1,6 +1,8 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import type { HubRole } from './config/environment';
+import { ConnectorHostModule } from './connector-host/connector-host.module';
+import { ConnectorTasksModule } from './connector-host/tasks/connector-tasks.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import type { HubRuntime } from './hub-runtime';
 import { IntakeModule } from './intake/intake.module';
@@ -17,10 +19,10 @@ import { StoreModule } from './store/store.module';
  * intake, workers and the LRS scale apart (they share Redis and the database).
  */
 const ROLE_MODULES: Record<HubRole, Type[]> = {
-  intake: [QueuesModule, IntakeModule, AdminModule],
-  worker: [QueuesModule, NormalizeModule, DeliveryModule],
+  intake: [QueuesModule, ConnectorHostModule, IntakeModule, AdminModule],
+  worker: [QueuesModule, ConnectorHostModule, ConnectorTasksModule, NormalizeModule, DeliveryModule],
   lrs: [LrsHttpModule, AdminModule],
-  all: [QueuesModule, IntakeModule, NormalizeModule, DeliveryModule, LrsHttpModule, AdminModule],
+  all: [QueuesModule, ConnectorHostModule, ConnectorTasksModule, IntakeModule, NormalizeModule, DeliveryModule, LrsHttpModule, AdminModule],
 };
 
 @Module({})

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { HubEnvironment } from './config/environment';
 import type { HubConfig } from './config/hub-config.schema';
 import { loadHubConfig, resolveConfigFile } from './config/load-hub-config';
-import { bindInstances, type ConnectorInstance } from './connector-sdk/connector-instances';
-import { ConnectorRegistry } from './connector-sdk/connector-registry';
+import { bindInstances, type ConnectorInstance } from './connector-host/connector-instances';
+import { ConnectorRegistry } from './connector-host/connector-registry';
 
 /**
  * Everything decided before Nest starts: the environment, the validated config file and
@@ -15,6 +15,8 @@ export interface HubRuntime {
   config: HubConfig;
   configSource: string;
   instances: Map<string, ConnectorInstance>;
+  /** Every connector the hub can run (preview runs one with a config of the caller's). */
+  connectors: ConnectorRegistry;
   /** The built-in LRS's bootstrap credential; `generated` when LRS_KEY/LRS_SECRET were unset. */
   lrsCredential: { key: string; secret: string; generated: boolean };
 }
@@ -28,11 +30,11 @@ export function buildHubRuntime(env: HubEnvironment, processEnv: NodeJS.ProcessE
 }
 
 /** Binds a validated config's instances to their connectors and settles the LRS credential. */
-export function runtimeFor(env: HubEnvironment, config: HubConfig, source: string): HubRuntime {
-  const instances = bindInstances(config, ConnectorRegistry.loadFrom(), source);
+export function runtimeFor(env: HubEnvironment, config: HubConfig, source: string, connectors = ConnectorRegistry.loadFrom()): HubRuntime {
+  const instances = bindInstances(config, connectors, source);
   const lrsCredential =
     env.LRS_KEY && env.LRS_SECRET
       ? { key: env.LRS_KEY, secret: env.LRS_SECRET, generated: false }
       : { key: `dev-${randomBytes(4).toString('hex')}`, secret: randomBytes(18).toString('base64url'), generated: true };
-  return { env, config, configSource: source, instances, lrsCredential };
+  return { env, config, configSource: source, instances, connectors, lrsCredential };
 }

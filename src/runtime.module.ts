@@ -1,5 +1,5 @@
 import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { JsonataSandbox } from './connector-sdk/jsonata';
+import { JsonataSandbox } from './connector-host/jsonata';
 import { HUB_RUNTIME, type HubRuntime } from './hub-runtime';
 import { HubLogger } from './observability/hub-logger';
 import { HubMetrics } from './observability/hub-metrics';

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError } from './config/config.errors';
 import { loadEnvironment } from './config/environment';
-import { ConnectorLoadError } from './connector-sdk/connector-registry';
+import { ConnectorLoadError } from './connector-host/connector-registry';
 import { createHubApp } from './hub-app';
 import { buildHubRuntime, type HubRuntime } from './hub-runtime';
 import { createPinoLogger, HubLogger } from './observability/hub-logger';

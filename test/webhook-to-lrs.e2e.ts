@@ -85,7 +85,7 @@ describe.each(TEST_ENGINES)('webhook → queue → built-in LRS (%s)', (engine) 
     expect(second.status).toBe(202);
     const a = (await first.json()) as { eventId: string };
     const b = (await second.json()) as { eventId: string; duplicate: boolean };
-    expect(b).toEqual({ eventId: a.eventId, duplicate: true });
+    expect(b).toEqual({ eventId: a.eventId, duplicate: true, events: [{ eventKey: 'evt-dup', eventId: a.eventId, duplicate: true }], rejected: [] });
 
     await eventually(async () => ((await statementsOf('bo@example.org')).statements.length === 1 ? true : undefined));
     // Give a second delivery every chance to land before counting again.
@@ -142,6 +142,20 @@ describe.each(TEST_ENGINES)('webhook → queue → built-in LRS (%s)', (engine) 
     expect(metrics).toMatch(/hub_events_accepted_total\{instance="demo",duplicate="false"\} \d+/);
     expect(metrics).toMatch(/hub_events_rejected_total\{instance="signed",reason="401"\} 2/);
     expect(metrics).toMatch(/hub_events_rejected_total\{instance="throttled",reason="429"\} \d+/);
+    // Refusals before and inside the connector count too, and an unknown instance makes no series.
+    expect(metrics).toMatch(/hub_events_rejected_total\{instance="demo",reason="400"\} 1/);
+    expect(metrics).toMatch(/hub_events_rejected_total\{instance="demo",reason="413"\} 1/);
+    expect(metrics).toMatch(/hub_events_rejected_total\{instance="demo",reason="415"\} 1/);
+    expect(metrics).not.toMatch(/instance="nope"/);
+    // received = accepted + rejected, per instance.
+    const sum = (pattern: RegExp) => [...metrics.matchAll(pattern)].reduce((total, m) => total + Number(m[1]), 0);
+    for (const instance of ['demo', 'signed', 'throttled']) {
+      const received = sum(new RegExp(`hub_events_received_total\\{instance="${instance}"\\} (\\d+)`, 'g'));
+      const accepted = sum(new RegExp(`hub_events_accepted_total\\{instance="${instance}",duplicate="\\w+"\\} (\\d+)`, 'g'));
+      const rejected = sum(new RegExp(`hub_events_rejected_total\\{instance="${instance}",reason="\\d+"\\} (\\d+)`, 'g'));
+      expect({ instance, received }).toEqual({ instance, received: accepted + rejected });
+      expect(received).toBeGreaterThan(0);
+    }
     expect(metrics).toMatch(/hub_statements_delivered_total\{destination="builtin"\} \d+/);
     expect(metrics).toMatch(/hub_queue_jobs\{queue="normalize",state="waiting"\} \d+/);
   });

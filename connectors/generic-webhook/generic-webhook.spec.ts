@@ -1,62 +1,59 @@
 import { createHmac } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHubConfig } from '../../src/config/load-hub-config';
-import type { InboundRequest } from '../../src/connector-sdk/connector';
-import { JsonataSandbox } from '../../src/connector-sdk/jsonata';
-import { validateStatement } from '../../src/xapi/validation';
-import type { GenericWebhookConfig } from './config';
+import { configFor, inboundRequest, loadSamples, runSample, testContext } from '../../src/connector-sdk';
+import { JsonataSandbox } from '../../src/connector-host/jsonata';
 import { connector } from './index';
 
 /** The shipped example's demo instance: its mapping is what these samples prove. */
 const demo = parseHubConfig(readFileSync(resolve(__dirname, '../../config/hub.example.yaml'), 'utf8'), 'example', {}).instances[0];
-const config = demo.config as unknown as GenericWebhookConfig;
-const samplesDir = join(__dirname, 'samples');
-const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
-
-const request = (body: string, headers: Record<string, string> = {}): InboundRequest => ({
-  headers,
-  rawBody: Buffer.from(body),
-  body: JSON.parse(body),
-  query: {},
-  receivedAt: new Date('2026-11-27T12:00:00Z'),
-});
+const baseConfig = demo.config as Record<string, unknown>;
 
 describe('generic-webhook', () => {
   const sandbox = new JsonataSandbox();
-  const context = { instanceId: 'demo', config, expressions: sandbox };
   afterAll(() => sandbox.close());
+  const context = (config: Record<string, unknown> = baseConfig, secrets: string[] = []) =>
+    testContext({ instanceId: 'demo', config: configFor(connector, config), secrets, expressions: sandbox });
 
-  it.each(samples)('maps %s to its expected statements, valid xAPI', async (file) => {
-    const body = JSON.parse(readFileSync(join(samplesDir, file), 'utf8'));
-    const expected = JSON.parse(readFileSync(join(samplesDir, file.replace('.json', '.expected.json')), 'utf8'));
-    const statements = await connector.toStatements(body, { ...context, eventKey: body.id, receivedAt: '2026-11-27T12:00:00Z' });
-    expect(statements).toEqual(expected);
-    for (const statement of statements) expect(validateStatement(statement, '1.0.3')).toEqual([]);
+  it.each(loadSamples(join(__dirname, 'samples')))('$name maps to its expected statements, valid xAPI', async ({ sample }) => {
+    const result = await runSample(connector, sample, baseConfig, { expressions: sandbox });
+    expect(result).toMatchObject(sample.expected);
   });
 
   it('takes the event key from the configured expression, or hashes the body', async () => {
-    const body = readFileSync(join(samplesDir, 'course-completed.json'), 'utf8');
-    expect(await connector.eventKey(JSON.parse(body), request(body), context)).toBe('evt-1');
-    const hashed = await connector.eventKey(JSON.parse(body), request(body), { ...context, config: { mapping: config.mapping } });
-    expect(hashed).toMatch(/^[0-9a-f]{64}$/);
+    const body = '{"id":"evt-1","email":"ana@example.org"}';
+    const request = inboundRequest({ headers: { 'content-type': 'application/json' }, body });
+    expect(await connector.split(request, context())).toEqual([{ key: 'evt-1', body: JSON.parse(body) }]);
+    const hashed = await connector.split(request, context({ mapping: baseConfig.mapping }));
+    expect(hashed).toEqual([{ key: expect.stringMatching(/^[0-9a-f]{64}$/), body: JSON.parse(body) }]);
   });
 
-  it('verifies the HMAC of the raw body when a secret is set', () => {
-    const secret = 'sixteen-chars-or-more';
+  it('refuses a body that is not JSON (415) or a key expression that gives nothing (422)', async () => {
+    await expect(connector.split(inboundRequest({ headers: { 'content-type': 'text/plain' }, body: 'hi' }), context())).rejects.toMatchObject({
+      status: 415,
+    });
+    await expect(connector.split(inboundRequest({ body: { other: 1 } }), context())).rejects.toMatchObject({ status: 422 });
+  });
+
+  it('verifies the HMAC of the raw body against the config secret or any active instance secret', async () => {
     const body = '{"id":"evt-1"}';
-    const signed = { ...config, secret };
-    const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-    expect(connector.verify(request(body, { 'x-hub-signature-256': signature }), signed)).toEqual({ ok: true });
-    expect(connector.verify(request(`${body} `, { 'x-hub-signature-256': signature }), signed).ok).toBe(false);
-    expect(connector.verify(request(body), config)).toEqual({ ok: true });
+    const sign = (secret: string) => ({ 'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` });
+    const secret = 'sixteen-chars-or-more';
+    const signed = context({ ...baseConfig, secret });
+    expect(await connector.verify(inboundRequest({ headers: sign(secret), body }), signed)).toEqual({ ok: true });
+    expect((await connector.verify(inboundRequest({ headers: sign(secret), body: `${body} ` }), signed)).ok).toBe(false);
+    expect(await connector.verify(inboundRequest({ body }), context())).toEqual({ ok: true });
+    // Rotation: the old and the new secret both verify while both are active.
+    const rotating = context(baseConfig, ['new-secret-0123456789', 'old-secret-0123456789']);
+    expect(await connector.verify(inboundRequest({ headers: sign('old-secret-0123456789'), body }), rotating)).toEqual({ ok: true });
+    expect(await connector.verify(inboundRequest({ headers: sign('new-secret-0123456789'), body }), rotating)).toEqual({ ok: true });
+    expect((await connector.verify(inboundRequest({ headers: sign('another-secret-012345'), body }), rotating)).ok).toBe(false);
   });
 
-  it('maps to nothing when the expression gives nothing, and refuses non-objects', async () => {
-    const mapping = { ...context, eventKey: 'k', receivedAt: '' };
-    expect(await connector.toStatements({}, { ...mapping, config: { mapping: 'nothing.here' } })).toEqual([]);
-    await expect(connector.toStatements({}, { ...mapping, config: { mapping: '[{"a": 1}, "text"]' } })).rejects.toThrow(
-      /gave a string at position 1/,
-    );
+  it('says why when the mapping gives nothing, and refuses non-objects', async () => {
+    const event = { key: 'k', body: {}, receivedAt: '2026-11-27T12:00:00Z' };
+    expect(await connector.map(event, context({ mapping: 'nothing.here' }))).toEqual({ kind: 'ignored', reason: 'the mapping gave nothing for this event' });
+    await expect(connector.map(event, context({ mapping: '[{"a": 1}, "text"]' }))).rejects.toThrow(/gave a string at position 1/);
   });
 });

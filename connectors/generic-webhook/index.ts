@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
-import { defineConnector, MappingError, type InboundRequest } from '../../src/connector-sdk/connector';
-import { verifyHmacSignature } from '../../src/connector-sdk/hmac-signature';
-import { checkExpression, JsonataCompileError } from '../../src/connector-sdk/jsonata';
+import {
+  defineConnector,
+  ignored,
+  jsonBody,
+  MappingError,
+  RequestRejectedError,
+  statements,
+  verifyHmacSignature,
+  type VerifyResult,
+} from '../../src/connector-sdk';
 import type { Statement } from '../../src/xapi/statement';
 import { DEFAULT_SIGNATURE_HEADER, DEFAULT_SIGNATURE_PREFIX, GenericWebhookConfig } from './config';
 
@@ -16,51 +23,61 @@ export const connector = defineConnector<GenericWebhookConfig>({
   description: 'Maps any JSON webhook to xAPI statements with a JSONata expression.',
   configSchema: GenericWebhookConfig,
 
-  checkConfig(config) {
+  checkConfig(config, expressions) {
     return (['mapping', 'eventKey'] as const).flatMap((field) => {
       const expression = config[field];
-      if (expression === undefined) return [];
-      try {
-        checkExpression(expression);
-        return [];
-      } catch (error) {
-        if (error instanceof JsonataCompileError) return [{ path: field, reason: `is not valid JSONata: ${error.message}` }];
-        throw error;
-      }
+      const problem = expression === undefined ? undefined : expressions.check(expression);
+      return problem ? [{ path: field, reason: `is not valid JSONata: ${problem}` }] : [];
     });
   },
 
-  verify(request: InboundRequest, config) {
-    if (config.secret === undefined) return { ok: true };
+  verify(request, { config, secrets }) {
+    // The config's own secret, then the instance's rotation list: any one of them may have signed.
+    const candidates = [...(config.secret ? [config.secret] : []), ...secrets];
+    if (candidates.length === 0) return { ok: true };
     const headerName = (config.signatureHeader ?? DEFAULT_SIGNATURE_HEADER).toLowerCase();
-    return verifyHmacSignature({
-      secret: config.secret,
-      payload: request.rawBody,
-      signature: request.headers[headerName],
-      prefix: config.signaturePrefix ?? DEFAULT_SIGNATURE_PREFIX,
-      encoding: config.signatureEncoding ?? 'hex',
-      headerName,
-    });
+    let verdict: VerifyResult = { ok: false, reason: 'no secret' };
+    for (const secret of candidates) {
+      verdict = verifyHmacSignature({
+        secret,
+        payload: request.rawBody,
+        signature: request.headers[headerName],
+        prefix: config.signaturePrefix ?? DEFAULT_SIGNATURE_PREFIX,
+        encoding: config.signatureEncoding ?? 'hex',
+        headerName,
+      });
+      if (verdict.ok) return verdict;
+    }
+    return verdict;
   },
 
-  async eventKey(event, request, { config, expressions }) {
-    if (config.eventKey === undefined) return sha256(request.rawBody);
-    const key = await expressions.evaluate(config.eventKey, event);
-    if (typeof key === 'string' && key !== '') return key;
-    if (typeof key === 'number') return String(key);
-    throw new MappingError(`the eventKey expression gave ${describe(key)}; it must give a non-empty string or a number`);
+  async split(request, { config, expressions }) {
+    const body = jsonBody(request);
+    if (config.eventKey === undefined) return [{ key: sha256(request.rawBody), body }];
+    let key: unknown;
+    try {
+      key = await expressions.evaluate(config.eventKey, body);
+    } catch (error) {
+      throw new RequestRejectedError(422, `cannot take the event's key: ${(error as Error).message}`);
+    }
+    if (typeof key === 'number') key = String(key);
+    if (typeof key !== 'string' || key === '') {
+      throw new RequestRejectedError(422, `cannot take the event's key: the eventKey expression gave ${describe(key)}; it must give a non-empty string or a number`);
+    }
+    return [{ key, body }];
   },
 
-  async toStatements(event, { config, expressions, instanceId, eventKey, receivedAt }) {
-    const result = await expressions.evaluate(config.mapping, event, { instanceId, eventKey, receivedAt });
-    if (result === undefined || result === null) return [];
-    const statements = Array.isArray(result) ? result : [result];
-    statements.forEach((statement, index) => {
+  async map(event, { config, expressions, instanceId }) {
+    const result = await expressions.evaluate(config.mapping, event.body, { instanceId, eventKey: event.key, receivedAt: event.receivedAt });
+    if (result === undefined || result === null) return ignored('the mapping gave nothing for this event');
+    const list = Array.isArray(result) ? result : [result];
+    list.forEach((statement, index) => {
       if (statement === null || typeof statement !== 'object' || Array.isArray(statement)) {
         throw new MappingError(`the mapping gave ${describe(statement)} at position ${index}; each item must be a statement object`);
       }
     });
-    return statements as Statement[];
+    // Sub-keys are positions: the ids stay those the hub minted before sub-keys existed.
+    return statements(list.map((statement, index) => ({ subKey: String(index), statement: statement as Statement })));
   },
 });
 

@@ -40,6 +40,8 @@ export class AdminController {
       receivedAt: event.received_at,
       status: event.status,
       detail: event.detail,
+      /** When a `waiting` event is mapped again. */
+      dueAt: event.due_at,
     };
   }
 }

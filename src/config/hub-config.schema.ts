@@ -12,6 +12,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -80,6 +81,17 @@ export class InstanceConfig {
   @Min(1)
   @Max(100_000)
   rateLimitPerSecond?: number;
+
+  /**
+   * Shared secrets the connector verifies requests with, newest first; several are active
+   * while a secret rotates. Write them as `${ENV}` references. Given to the connector as
+   * `context.secrets`.
+   */
+  @IsOptional()
+  @IsArray()
+  @MinLength(1, { each: true, message: 'each secret must be a non-empty string (is its environment variable empty?)' })
+  @IsString({ each: true })
+  secrets?: string[];
 
   /** Checked against the connector's own schema once the connector is known. */
   @IsOptional()

@@ -16,4 +16,3 @@ export class HttpProblem extends Error {
 export const badRequest = (message: string, details?: string[]) => new HttpProblem(400, message, details);
 export const notFound = (message: string) => new HttpProblem(404, message);
 export const conflict = (message: string, details?: string[]) => new HttpProblem(409, message, details);
-export const serviceUnavailable = (message: string) => new HttpProblem(503, message, [], { 'Retry-After': '5' });

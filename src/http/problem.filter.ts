@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { HubLogger } from '../observability/hub-logger';
-import { HttpProblem } from './http-errors';
+import { problemOf } from './error-status';
 
 interface ErrorBody {
   error: string;
@@ -10,7 +10,7 @@ interface ErrorBody {
 
 /**
  * What to do about refusals the framework makes before any route of ours runs (our own
- * HttpProblems carry their advice in their details).
+ * errors carry their advice in their details).
  */
 const FRAMEWORK_HINTS: Record<number, string> = {
   413: 'send a smaller body; the hub accepts up to limits.bodyLimitBytes of its config (1 MiB by default)',
@@ -24,15 +24,14 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.describe(exception);
-    const hint = exception instanceof HttpProblem ? undefined : FRAMEWORK_HINTS[status];
+    const hint = problemOf(exception) ? undefined : FRAMEWORK_HINTS[status];
     if (hint && body.details.length === 0) body.details.push(hint);
     void reply.status(status).headers(headers).type('application/json; charset=utf-8').send(body);
   }
 
   private describe(exception: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
-    if (exception instanceof HttpProblem) {
-      return { status: exception.status, body: { error: exception.message, details: exception.details }, headers: exception.headers };
-    }
+    const problem = problemOf(exception);
+    if (problem) return { status: problem.status, body: { error: problem.error, details: [...problem.details] }, headers: problem.headers };
     if (exception instanceof HttpException) {
       const response = exception.getResponse();
       const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);

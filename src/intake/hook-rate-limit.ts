@@ -2,11 +2,15 @@ import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { DEFAULT_HOOK_RATE_PER_SECOND } from '../config/hub-config.schema';
-import type { HubRuntime } from '../hub-runtime';
-import { HubMetrics } from '../observability/hub-metrics';
+import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { UnknownInstanceError } from './intake.errors';
+
+function requestOf(context: ExecutionContext): FastifyRequest {
+  return context.switchToHttp().getRequest<FastifyRequest>();
+}
 
 function instanceOf(context: ExecutionContext): string {
-  return (context.switchToHttp().getRequest<FastifyRequest>().params as { instance?: string }).instance ?? '';
+  return (requestOf(context).params as { instance?: string }).instance ?? '';
 }
 
 /** Requests per second each instance may send: its own setting, else the hub's; read once at start. */
@@ -31,13 +35,27 @@ export function hookThrottlerOptions(runtime: HubRuntime): ThrottlerModuleOption
   };
 }
 
-/** The library's guard, plus the refusal counted in `hub_events_rejected_total{reason="429"}`. */
+/**
+ * The library's guard, behind a check that the instance exists: an unknown id gets its 404
+ * before any budget (or metric series) is made for it, so callers cannot grow either.
+ * Counting happens once the answer is sent (hook-outcome.ts).
+ */
 @Injectable()
 export class HookRateLimitGuard extends ThrottlerGuard {
-  @Inject(HubMetrics) private readonly metrics!: HubMetrics;
+  @Inject(HUB_RUNTIME) private readonly runtime!: HubRuntime;
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const instanceId = instanceOf(context);
+    if (!this.runtime.instances.get(instanceId)?.enabled) {
+      const error = new UnknownInstanceError(instanceId);
+      requestOf(context).hookOutcome = { reason: error.message };
+      throw error;
+    }
+    return super.canActivate(context);
+  }
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    this.metrics.eventsRejected.inc({ instance: instanceOf(context), reason: '429' });
+    requestOf(context).hookOutcome = { reason: await this.getErrorMessage(context, detail) };
     return super.throwThrottlingException(context, detail);
   }
 }

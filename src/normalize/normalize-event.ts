@@ -1,58 +1,56 @@
-import type { ConnectorInstance } from '../connector-sdk/connector-instances';
-import type { ExpressionEvaluator } from '../connector-sdk/connector';
+import type { ConnectorContext, StoredEvent } from '../connector-sdk/connector';
+import { MappingError } from '../connector-sdk/connector';
+import { checkKeyedStatements } from '../connector-sdk/keyed-statements';
+import type { PersonHint } from '../connector-sdk/outcome';
+import type { ConnectorInstance } from '../connector-host/connector-instances';
 import type { Statement } from '../xapi/statement';
-import { type ValidationIssue, validateStatement } from '../xapi/validation';
+import type { ValidationIssue } from '../xapi/validation';
 import type { XapiVersion } from '../xapi/xapi-version';
-import { statementIdFor } from './statement-id';
 
 export interface QuarantinedStatement {
   statement: unknown;
   issues: ValidationIssue[];
 }
 
-export interface NormalizedEvent {
-  statements: Statement[];
-  quarantined: QuarantinedStatement[];
-}
+/**
+ * What one inbox event became. `people` is what the connector learned about who is who
+ * (an HR record, Slack users.info): the seam where the identity directory takes it.
+ */
+export type NormalizedEvent =
+  | { kind: 'statements'; statements: Statement[]; quarantined: QuarantinedStatement[]; people: PersonHint[] }
+  | { kind: 'ignored'; reason: string; people: PersonHint[] }
+  | { kind: 'later'; dueAt: Date; reason: string };
 
-export interface InboxEventInput {
-  eventKey: string;
-  receivedAt: string;
-  body: unknown;
-}
+/** A "later" sooner than this is pushed back to it, so a connector that keeps saying "now" cannot spin a worker. */
+export const MIN_LATER_DELAY_MS = 1000;
 
 /**
- * Map → id → validate, for one inbox event. Pure but for the expression evaluator: the
- * same event and config always give the same statements with the same ids.
+ * Map → ids → validate, for one inbox event, through the same SDK path preview and the
+ * connectors' sample tests use (checkKeyedStatements): the same event and config always
+ * give the same statements with the same ids.
  */
 export async function normalizeEvent(
   instance: ConnectorInstance,
-  event: InboxEventInput,
-  expressions: ExpressionEvaluator,
+  event: StoredEvent,
+  context: ConnectorContext<object>,
   /** The versions the event's destinations speak: a statement must be valid in each. */
   versions: readonly XapiVersion[],
 ): Promise<NormalizedEvent> {
-  const mapped = await instance.connector.toStatements(event.body, {
-    instanceId: instance.id,
-    config: instance.config,
-    expressions,
-    eventKey: event.eventKey,
-    receivedAt: event.receivedAt,
-  });
-  const result: NormalizedEvent = { statements: [], quarantined: [] };
-  mapped.forEach((statement, index) => {
-    // A source that carries its own statement ids (xAPI pass-through) keeps them.
-    const withId: Statement = { ...statement, id: statement.id ?? statementIdFor(instance.id, event.eventKey, index) };
-    const issues = validateForAll(withId, versions);
-    if (issues.length === 0) result.statements.push(withId);
-    else result.quarantined.push({ statement: withId, issues });
-  });
-  return result;
+  const outcome = await instance.connector.map(event, context);
+  if (outcome.kind === 'ignored') return { kind: 'ignored', reason: outcome.reason, people: outcome.people ?? [] };
+  if (outcome.kind === 'later') return { kind: 'later', dueAt: laterDue(outcome.at, context.now), reason: outcome.reason };
+  const checked = checkKeyedStatements(instance.id, event.key, outcome.statements, versions);
+  return {
+    kind: 'statements',
+    statements: checked.valid,
+    quarantined: checked.invalid.map(({ statement, reasons }) => ({ statement, issues: reasons })),
+    people: outcome.people ?? [],
+  };
 }
 
-/** Issues under every version, each named with its version when there is more than one. */
-function validateForAll(statement: Statement, versions: readonly XapiVersion[]): ValidationIssue[] {
-  return versions.flatMap((version) =>
-    validateStatement(statement, version).map((issue) => (versions.length > 1 ? { ...issue, reason: `xAPI ${version}: ${issue.reason}` } : issue)),
-  );
+/** When a "later" event is mapped again: its time, but never sooner than MIN_LATER_DELAY_MS from now. */
+export function laterDue(at: string, now: Date): Date {
+  const due = new Date(at);
+  if (Number.isNaN(due.getTime())) throw new MappingError(`the connector asked to map the event again "later" at "${at}", which is not a time`);
+  return new Date(Math.max(due.getTime(), now.getTime() + MIN_LATER_DELAY_MS));
 }

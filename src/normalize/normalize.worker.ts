@@ -1,25 +1,29 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { MappingError } from '../connector-sdk/connector';
-import { JsonataEvaluationError, JsonataSandbox } from '../connector-sdk/jsonata';
-import { destinationXapiVersion } from '../delivery/destination';
+import { DuplicateSubKeyError } from '../connector-sdk/keyed-statements';
+import { ConnectorContexts } from '../connector-host/connector-contexts';
+import { JsonataEvaluationError } from '../connector-host/jsonata';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
-import { parseJson } from '../http/body-parsers';
 import { HubLogger } from '../observability/hub-logger';
 import { HubMetrics } from '../observability/hub-metrics';
 import { HubQueues } from '../queues/hub-queues';
 import { NORMALIZE_QUEUE, type NormalizeJob } from '../queues/queue-catalogue';
 import { startWorker } from '../queues/worker-host';
 import { InboxRepository } from '../store/inbox.repository';
-import { DEFAULT_XAPI_VERSION, type XapiVersion } from '../xapi/xapi-version';
+import type { XapiVersion } from '../xapi/xapi-version';
+import { destinationVersions } from './destination-versions';
 import { QuarantineRepository } from './quarantine.repository';
-import { normalizeEvent } from './normalize-event';
+import { type NormalizedEvent, normalizeEvent } from './normalize-event';
 
 /**
  * Errors that come from the event or the mapping itself: retrying cannot help. A timeout is
  * not among them: on a busy machine a sound mapping can overrun once, so it gets the retries.
  */
-const MAPPING_FAILURES = [MappingError, JsonataEvaluationError];
+const MAPPING_FAILURES = [MappingError, JsonataEvaluationError, DuplicateSubKeyError];
+
+/** Statuses a repeated or stale job must leave alone. */
+const SETTLED = new Set(['normalized', 'quarantined', 'ignored']);
 
 /** The normalize worker: inbox event → statements → one deliver job per destination. */
 @Injectable()
@@ -31,7 +35,7 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
     private readonly inbox: InboxRepository,
     private readonly quarantine: QuarantineRepository,
     private readonly queues: HubQueues,
-    private readonly sandbox: JsonataSandbox,
+    private readonly contexts: ConnectorContexts,
     private readonly metrics: HubMetrics,
     private readonly logger: HubLogger,
   ) {}
@@ -50,21 +54,32 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
   async process(job: Job<NormalizeJob>): Promise<void> {
     const { eventId, instanceId } = job.data;
     const event = await this.inbox.find(eventId);
-    if (!event || event.status === 'normalized' || event.status === 'quarantined') return;
+    if (!event || SETTLED.has(event.status)) return;
     const instance = this.runtime.instances.get(instanceId);
     if (!instance) throw new UnrecoverableError(`instance "${instanceId}" is no longer configured`);
 
-    let normalized;
+    let normalized: NormalizedEvent;
     try {
       normalized = await normalizeEvent(
         instance,
-        { eventKey: event.event_key, receivedAt: event.received_at, body: parseJson(Buffer.from(event.raw_body, 'utf8')) },
-        this.sandbox,
+        // The inbox keeps each event's body as the JSON text split made of it.
+        { key: event.event_key, receivedAt: event.received_at, body: JSON.parse(event.raw_body) as unknown },
+        this.contexts.contextFor(instance, new Date()),
         this.versionsFor(instance.destinations),
       );
     } catch (error) {
       if (MAPPING_FAILURES.some((type) => error instanceof type)) throw new UnrecoverableError(`mapping failed: ${(error as Error).message}`);
       throw error;
+    }
+    if (normalized.kind === 'ignored') {
+      await this.inbox.setStatus(eventId, 'ignored', normalized.reason);
+      return;
+    }
+    if (normalized.kind === 'later') {
+      // The row first (the record, which the sweeper reads if Redis loses the job), then the delayed job.
+      await this.inbox.setWaiting(eventId, normalized.dueAt, normalized.reason);
+      await this.queues.enqueueNormalizeAt({ eventId, instanceId }, normalized.dueAt, new Date());
+      return;
     }
 
     if (normalized.quarantined.length > 0) {
@@ -80,8 +95,6 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private versionsFor(destinationIds: string[]): XapiVersion[] {
-    const destinations = this.runtime.config.destinations.filter((d) => destinationIds.includes(d.id));
-    const versions = [...new Set(destinations.map(destinationXapiVersion))];
-    return versions.length > 0 ? versions : [DEFAULT_XAPI_VERSION];
+    return destinationVersions(this.runtime.config.destinations, destinationIds);
   }
 }

@@ -14,6 +14,11 @@ const BATCH = 500;
  * durable; this makes sure they are also processed. Job ids dedupe against an intake that
  * queues the same event. (If the database was down too when the queue refused, the row
  * stays `queued`: the 503 asked the source to retry, and its retry queues it.)
+ *
+ * Also re-queues `waiting` events (a connector said "later") whose due time has passed: their
+ * delayed job lives in Redis, and a flush or a lost Redis must not lose them. If the job is
+ * still there, its id makes the add a no-op. Sweeps once at start-up too, so a hub that was
+ * down past a due time catches up at once.
  */
 @Injectable()
 export class StrandedEventsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,6 +31,7 @@ export class StrandedEventsSweeper implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
+    void this.sweep(new Date());
     this.timer = setInterval(() => void this.sweep(new Date()), SWEEP_EVERY_MS);
     this.timer.unref();
   }
@@ -42,7 +48,12 @@ export class StrandedEventsSweeper implements OnApplicationBootstrap, OnApplicat
         await this.inbox.moveStatus(event.event_id, 'received', 'queued');
       }
       if (stranded.length > 0) this.logger.pino.info({ count: stranded.length }, 'queued events stranded by a Redis outage');
-      return stranded.length;
+      const due = await this.inbox.waitingDue(now, BATCH);
+      for (const event of due) {
+        await this.queues.enqueueNormalizeAt({ eventId: event.event_id, instanceId: event.instance_id }, new Date(event.due_at ?? now), now);
+      }
+      if (due.length > 0) this.logger.pino.info({ count: due.length }, 'queued waiting events whose time has come');
+      return stranded.length + due.length;
     } catch (error) {
       // Redis or the database still away: the next sweep tries again.
       this.logger.pino.warn({ err: error }, 'could not sweep stranded inbox events');

@@ -6,9 +6,12 @@ import {
   deliverJobId,
   deliverQueueName,
   NORMALIZE_JOB_OPTIONS,
+  CONNECTOR_TASKS_QUEUE,
+  type ConnectorTaskJob,
   NORMALIZE_QUEUE,
   type NormalizeJob,
   normalizeJobId,
+  normalizeLaterJobId,
 } from './queue-catalogue';
 
 export class QueueUnavailableError extends Error {}
@@ -16,6 +19,7 @@ export class QueueUnavailableError extends Error {}
 /** The producer side of every queue, sharing one fail-fast Redis connection. */
 export class HubQueues {
   readonly normalize: Queue<NormalizeJob>;
+  readonly tasks: Queue<ConnectorTaskJob>;
   private readonly deliver = new Map<string, Queue<DeliverJob>>();
 
   constructor(
@@ -24,6 +28,7 @@ export class HubQueues {
     destinationIds: string[],
   ) {
     this.normalize = new Queue<NormalizeJob>(NORMALIZE_QUEUE, { connection, prefix });
+    this.tasks = new Queue<ConnectorTaskJob>(CONNECTOR_TASKS_QUEUE, { connection, prefix });
     for (const id of destinationIds) {
       this.deliver.set(id, new Queue<DeliverJob>(deliverQueueName(id), { connection, prefix }));
     }
@@ -32,6 +37,16 @@ export class HubQueues {
   async enqueueNormalize(job: NormalizeJob): Promise<void> {
     this.assertConnected();
     await this.normalize.add('normalize', job, { ...NORMALIZE_JOB_OPTIONS, jobId: normalizeJobId(job.eventId) });
+  }
+
+  /** Maps the event again at `dueAt` (a connector said "later"); the inbox row keeps the time too. */
+  async enqueueNormalizeAt(job: NormalizeJob, dueAt: Date, now: Date): Promise<void> {
+    this.assertConnected();
+    await this.normalize.add('normalize', job, {
+      ...NORMALIZE_JOB_OPTIONS,
+      jobId: normalizeLaterJobId(job.eventId, dueAt),
+      delay: Math.max(0, dueAt.getTime() - now.getTime()),
+    });
   }
 
   async enqueueDeliver(job: DeliverJob): Promise<void> {
@@ -47,7 +62,7 @@ export class HubQueues {
   }
 
   all(): Queue[] {
-    return [this.normalize, ...this.deliver.values()];
+    return [this.normalize, this.tasks, ...this.deliver.values()];
   }
 
   async close(): Promise<void> {

@@ -28,6 +28,26 @@ export function normalizeJobId(eventId: string): string {
   return `normalize-${eventId}`;
 }
 
+/**
+ * A "later" run of an event has its own id: the run that asked for it is still active when
+ * it is added (the plain id would be a no-op), and a new due time is a new run.
+ */
+export function normalizeLaterJobId(eventId: string, dueAt: Date): string {
+  return `normalize-${eventId}-at-${dueAt.getTime()}`;
+}
+
+/** Connectors' scheduled tasks (renew a subscription, poll a feed): one job scheduler per instance × task. */
+export const CONNECTOR_TASKS_QUEUE = 'connector-tasks';
+
+export interface ConnectorTaskJob {
+  instanceId: string;
+  task: string;
+}
+
+export function taskSchedulerId(instanceId: string, task: string): string {
+  return `task-${instanceId}-${task}`;
+}
+
 export function deliverJobId(eventId: string, destinationId: string): string {
   return `deliver-${destinationId}-${eventId}`;
 }
@@ -42,6 +62,12 @@ export const NORMALIZE_JOB_OPTIONS: JobsOptions = {
   ...retention,
   attempts: 5,
   backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+};
+
+/** A task run that fails waits for its next tick rather than retrying: the schedule is the retry. */
+export const TASK_JOB_OPTIONS: JobsOptions = {
+  ...retention,
+  attempts: 1,
 };
 
 export const DELIVER_JOB_OPTIONS: JobsOptions = {

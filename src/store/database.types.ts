@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The tables, as Kysely sees them. Both engines store JSON as text and instants as
@@ -11,11 +11,25 @@ export interface InboxTable {
   instance_id: string;
   event_key: string;
   received_at: string;
-  /** queued → normalized | quarantined | failed; `received` while the queue refused it (Redis down). */
+  /**
+   * queued → normalized | quarantined | ignored | failed, or waiting (mapped again at
+   * `due_at`); `received` while the queue refused it (Redis down).
+   */
   status: string;
+  /** The event's body as JSON text: what `split` made of the request (the whole body for one event). */
   raw_body: string;
   content_type: string | null;
   detail: string | null;
+  /** When a `waiting` event is due to be mapped again (ISO 8601), else null. */
+  due_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Per-instance connector state: one JSON value per key. */
+export interface ConnectorStateTable {
+  instance_id: string;
+  key: string;
+  value: string;
+  updated_at: string;
 }
 
 export interface QuarantineTable {
@@ -107,6 +121,7 @@ export interface LrsCredentialsTable {
 
 export interface Database {
   inbox: InboxTable;
+  connector_state: ConnectorStateTable;
   quarantine: QuarantineTable;
   statements: StatementsTable;
   statement_agents: StatementAgentsTable;

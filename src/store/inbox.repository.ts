@@ -4,7 +4,7 @@ import type { HubDatabase } from './database';
 import type { InboxTable } from './database.types';
 import { HUB_DATABASE } from './hub-database.token';
 
-export type InboxStatus = 'received' | 'queued' | 'normalized' | 'quarantined' | 'failed';
+export type InboxStatus = 'received' | 'queued' | 'normalized' | 'quarantined' | 'ignored' | 'waiting' | 'failed';
 export type InboxEvent = Selectable<InboxTable>;
 
 export interface NewInboxEvent {
@@ -12,8 +12,16 @@ export interface NewInboxEvent {
   instanceId: string;
   eventKey: string;
   receivedAt: Date;
-  rawBody: Buffer;
+  /** What the connector's `split` made of the request; stored as JSON text. */
+  body: unknown;
+  /** The request's Content-Type, for an admin reading the row. */
   contentType: string | undefined;
+}
+
+export interface RecordedEvent {
+  eventId: string;
+  duplicate: boolean;
+  status: InboxStatus;
 }
 
 /** The inbox: the durable record of every accepted event, and the truth for dedupe. */
@@ -22,28 +30,39 @@ export class InboxRepository {
   constructor(@Inject(HUB_DATABASE) private readonly database: HubDatabase) {}
 
   /**
-   * Inserts the event as `queued` — intake enqueues it right after, and marks it back
-   * `received` if the queue refuses (one commit per webhook, not two) — unless its id is
-   * already there; tells which, and the stored status.
+   * Inserts every event of one request (or scheduled run) in ONE transaction, each as
+   * `queued` — intake enqueues them right after, and marks one back `received` if the queue
+   * refuses — unless its id is already there; tells which, with the stored status. A repeat
+   * inside the same batch is a duplicate of the first.
    */
-  async record(event: NewInboxEvent): Promise<{ duplicate: boolean; status: InboxStatus }> {
-    const result = await this.database.db
-      .insertInto('inbox')
-      .values({
-        event_id: event.eventId,
-        instance_id: event.instanceId,
-        event_key: event.eventKey,
-        received_at: event.receivedAt.toISOString(),
-        status: 'queued',
-        raw_body: event.rawBody.toString('utf8'),
-        content_type: event.contentType ?? null,
-        detail: null,
-      })
-      .onConflict((oc) => oc.column('event_id').doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return { duplicate: false, status: 'queued' };
-    const existing = await this.find(event.eventId);
-    return { duplicate: true, status: (existing?.status ?? 'received') as InboxStatus };
+  async recordAll(events: readonly NewInboxEvent[]): Promise<RecordedEvent[]> {
+    if (events.length === 0) return [];
+    return this.database.db.transaction().execute(async (trx) => {
+      const results: RecordedEvent[] = [];
+      for (const event of events) {
+        const result = await trx
+          .insertInto('inbox')
+          .values({
+            event_id: event.eventId,
+            instance_id: event.instanceId,
+            event_key: event.eventKey,
+            received_at: event.receivedAt.toISOString(),
+            status: 'queued',
+            raw_body: JSON.stringify(event.body ?? null),
+            content_type: event.contentType ?? null,
+            detail: null,
+          })
+          .onConflict((oc) => oc.column('event_id').doNothing())
+          .executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) {
+          results.push({ eventId: event.eventId, duplicate: false, status: 'queued' });
+          continue;
+        }
+        const existing = await trx.selectFrom('inbox').select('status').where('event_id', '=', event.eventId).executeTakeFirst();
+        results.push({ eventId: event.eventId, duplicate: true, status: (existing?.status ?? 'received') as InboxStatus });
+      }
+      return results;
+    });
   }
 
   async find(eventId: string): Promise<InboxEvent | undefined> {
@@ -59,7 +78,28 @@ export class InboxRepository {
   }
 
   async setStatus(eventId: string, status: InboxStatus, detail: string | null = null): Promise<void> {
-    await this.database.db.updateTable('inbox').set({ status, detail }).where('event_id', '=', eventId).execute();
+    await this.database.db.updateTable('inbox').set({ status, detail, due_at: null }).where('event_id', '=', eventId).execute();
+  }
+
+  /** The connector said "later": the event waits until `dueAt`, for the reason given. */
+  async setWaiting(eventId: string, dueAt: Date, reason: string): Promise<void> {
+    await this.database.db
+      .updateTable('inbox')
+      .set({ status: 'waiting', detail: reason, due_at: dueAt.toISOString() })
+      .where('event_id', '=', eventId)
+      .execute();
+  }
+
+  /** Waiting events whose time has come (their delayed job may have been lost with Redis). */
+  async waitingDue(now: Date, limit: number): Promise<InboxEvent[]> {
+    return this.database.db
+      .selectFrom('inbox')
+      .selectAll()
+      .where('status', '=', 'waiting')
+      .where('due_at', '<=', now.toISOString())
+      .orderBy('due_at')
+      .limit(limit)
+      .execute();
   }
 
   /** Events accepted while Redis was down and never retried by their source. */

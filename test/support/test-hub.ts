@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnvironment } from '../../src/config/environment';
 import { parseHubConfig } from '../../src/config/load-hub-config';
+import { ConnectorRegistry } from '../../src/connector-host/connector-registry';
 import { createHubApp } from '../../src/hub-app';
 import { type HubRuntime, runtimeFor } from '../../src/hub-runtime';
 import { createPinoLogger, HubLogger } from '../../src/observability/hub-logger';
@@ -25,6 +26,8 @@ export interface TestHubOptions {
   /** The hub.yaml text; the shipped example when absent. */
   configYaml?: string;
   env?: Record<string, string>;
+  /** The connectors the hub can run; those under connectors/ when absent (tests add test-only ones here). */
+  registry?: ConnectorRegistry;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const env = loadEnvironment(processEnv);
   const yaml = options.configYaml ?? readFileSync(resolve(__dirname, '../../config/hub.example.yaml'), 'utf8');
   const config = parseHubConfig(yaml, 'test config', processEnv);
-  const runtime = runtimeFor(env, config, 'test config');
+  const runtime = runtimeFor(env, config, 'test config', options.registry);
   const app = await createHubApp(runtime, new HubLogger(createPinoLogger(env.LOG_LEVEL)));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Connector } from './connector';
+import type { Connector } from '../connector-sdk/connector';
 
 /** Where connector folders live, from src/ under jest and from dist/src/ once built. */
 export const CONNECTORS_DIR = join(__dirname, '..', '..', 'connectors');
@@ -16,6 +16,8 @@ export class ConnectorRegistry {
 
   constructor(connectors: Connector[]) {
     for (const connector of connectors) {
+      const missing = missingMembers(connector);
+      if (missing.length > 0) throw new ConnectorLoadError(`connector "${connector.id}" declares no ${missing.join(', ')}`);
       if (this.byId.has(connector.id)) throw new ConnectorLoadError(`two connectors share the id "${connector.id}"`);
       this.byId.set(connector.id, connector);
     }
@@ -39,11 +41,22 @@ function loadConnector(dir: string, folder: string): Connector {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- folders are discovered at run time
   const loaded = require(join(dir, folder)) as { connector?: Connector };
   const connector = loaded.connector;
-  if (!connector || typeof connector.toStatements !== 'function') {
+  if (!connector || typeof connector !== 'object') {
     throw new ConnectorLoadError(`connectors/${folder}/index exports no \`connector\` (use defineConnector)`);
+  }
+  const missing = missingMembers(connector);
+  if (missing.length > 0) {
+    throw new ConnectorLoadError(`connectors/${folder} declares no ${missing.join(', ')}; a connector must give verify, split and map functions`);
   }
   if (connector.id !== folder) {
     throw new ConnectorLoadError(`connectors/${folder} declares id "${connector.id}"; the id must equal the folder name`);
   }
   return connector;
+}
+
+/** The functions the host calls on every connector; a folder still on the old contract lacks split and map. */
+const REQUIRED_FUNCTIONS = ['verify', 'split', 'map'] as const;
+
+export function missingMembers(connector: Connector): string[] {
+  return REQUIRED_FUNCTIONS.filter((name) => typeof connector[name] !== 'function');
 }

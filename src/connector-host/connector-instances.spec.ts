@@ -46,4 +46,13 @@ describe('bindInstances', () => {
     );
     expect(bindInstances(config, registry, 'hub.yaml').get('a')?.destinations).toEqual(['builtin']);
   });
+
+  it("gives an instance its secrets, newest first, from the environment, and names a wrong one", () => {
+    const yaml = (secrets: string) =>
+      `destinations: [{ id: builtin, type: builtin }]\ninstances: [{ id: a, connector: generic-webhook, secrets: ${secrets}, config: { mapping: "{}" } }]`;
+    const config = parseHubConfig(yaml('["${NEW}", "${OLD}"]'), 'hub.yaml', { NEW: 'new-secret', OLD: 'old-secret' });
+    expect(bindInstances(config, registry, 'hub.yaml').get('a')?.secrets).toEqual(['new-secret', 'old-secret']);
+    expect(() => parseHubConfig(yaml('["${NEW}"]'), 'hub.yaml', {})).toThrow(/instances\[0\]\.secrets\[0\]: environment variable NEW is not set/);
+    expect(() => parseHubConfig(yaml('[42]'), 'hub.yaml', {})).toThrow(/instances\[0\]\.secrets: each value in secrets must be a string/);
+  });
 });

@@ -6,7 +6,7 @@ import {
   JsonataTimeoutError,
 } from './errors';
 import { assertJsonBindings } from './json-bindings';
-import { WORKER_SOURCE, type EvaluationRequest, type WorkerMessage, type WorkerSettings } from './worker-source';
+import { type EvaluationRequest, WORKER_FILE, type WorkerMessage, type WorkerSettings } from './worker-protocol';
 
 export interface JsonataSandboxOptions {
   /** Longest one evaluation may run, in ms. Default 100. */
@@ -125,8 +125,7 @@ export class JsonataSandbox {
   }
 
   private spawn(): void {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
+    const worker = new Worker(WORKER_FILE, {
       workerData: this.settings,
       // A runaway allocation kills this worker, not the hub.
       resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb },

@@ -3,8 +3,9 @@ import { validateSync } from 'class-validator';
 import { ConfigError } from '../config/config.errors';
 import type { HubConfig } from '../config/hub-config.schema';
 import { type ConfigProblem, flattenValidationErrors } from '../config/validation-errors';
-import type { Connector } from './connector';
+import type { Connector } from '../connector-sdk/connector';
 import type { ConnectorRegistry } from './connector-registry';
+import { jsonataChecker } from './jsonata';
 
 /** A configured instance bound to its connector, with its config validated and typed. */
 export interface ConnectorInstance {
@@ -14,6 +15,8 @@ export interface ConnectorInstance {
   enabled: boolean;
   /** Destination ids its statements go to. */
   destinations: string[];
+  /** Active shared secrets, newest first (`context.secrets`). */
+  secrets: string[];
 }
 
 /**
@@ -34,11 +37,7 @@ export function bindInstances(config: HubConfig, registry: ConnectorRegistry, so
       });
       return;
     }
-    const typed = plainToInstance(connector.configSchema, instance.config ?? {});
-    const own = [
-      ...flattenValidationErrors(validateSync(typed, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true })),
-      ...(connector.checkConfig?.(typed) ?? []),
-    ];
+    const { config: typed, problems: own } = connectorConfigOf(connector, instance.config ?? {});
     problems.push(...own.map((p) => ({ path: `instances[${i}].config.${p.path}`, reason: p.reason })));
     instances.set(instance.id, {
       id: instance.id,
@@ -46,9 +45,23 @@ export function bindInstances(config: HubConfig, registry: ConnectorRegistry, so
       config: typed,
       enabled: instance.enabled ?? true,
       destinations: instance.destinations ?? allDestinations,
+      secrets: instance.secrets ?? [],
     });
   });
 
   if (problems.length > 0) throw new ConfigError(source, problems);
   return instances;
+}
+
+/**
+ * A connector's config from plain data, typed and checked as at boot: its schema, then the
+ * connector's own checks (expressions compile). Problems' paths are relative to the config.
+ */
+export function connectorConfigOf(connector: Connector, plain: Record<string, unknown>): { config: object; problems: ConfigProblem[] } {
+  const config = plainToInstance(connector.configSchema, plain);
+  const problems = [
+    ...flattenValidationErrors(validateSync(config, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true })),
+    ...(connector.checkConfig?.(config, jsonataChecker) ?? []),
+  ];
+  return { config, problems };
 }

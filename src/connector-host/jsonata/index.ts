@@ -7,3 +7,4 @@ export {
   type JsonataErrorDetails,
 } from './errors';
 export { JsonataSandbox, type JsonataSandboxOptions } from './jsonata-sandbox';
+export { describeCompileError, jsonataChecker, lineAndColumn } from './expression-checker';

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HttpUnavailableError } from '../../connector-sdk/capabilities';
+import type { Connector, ConnectorContext } from '../../connector-sdk/connector';
+import { dryRun, type DryRunResult } from '../../connector-sdk/dry-run';
+import { inboundRequest } from '../../connector-sdk/inbound-request';
+import { DuplicateSubKeyError } from '../../connector-sdk/keyed-statements';
+import { MemoryState } from '../../connector-sdk/testing/memory-state';
+import { RecordedHttp } from '../../connector-sdk/testing/recorded-http';
+import { connectorConfigOf } from '../../connector-host/connector-instances';
+import { JsonataEvaluationError, JsonataSandbox, JsonataTimeoutError } from '../../connector-host/jsonata';
+import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
+import { destinationVersions } from '../../normalize/destination-versions';
+import { HubLogger } from '../../observability/hub-logger';
+import { PreviewInputError, type PreviewRequestDto } from './preview-request';
+
+/** The connector failed on the sample in a way a mapping author can fix (422), e.g. an unrecorded call. */
+export class PreviewFailedError extends Error {}
+
+/** What preview calls an instance that is not configured. */
+const PREVIEW_INSTANCE_ID = 'preview';
+
+const REFUSAL = 'preview makes no outbound calls; add the answer to "http" in the preview request';
+
+/**
+ * Runs one sample request through a connector the way live traffic goes (dryRun: handshake,
+ * verify, split, map, ids, validation) with nothing stored, queued or called: outbound calls
+ * are answered from the request's recordings or refused, state lives in memory.
+ */
+@Injectable()
+export class PreviewService {
+  constructor(
+    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly sandbox: JsonataSandbox,
+    private readonly logger: HubLogger,
+  ) {}
+
+  async preview(input: PreviewRequestDto): Promise<DryRunResult> {
+    const target = this.targetOf(input);
+    const now = input.now ? new Date(input.now) : new Date();
+    const context: ConnectorContext<object> = {
+      instanceId: target.instanceId,
+      config: target.config,
+      now,
+      secrets: target.secrets,
+      expressions: this.sandbox,
+      http: new RecordedHttp(input.http ?? [], REFUSAL),
+      state: new MemoryState(),
+      log: (level, message, fields) => this.logger.pino.debug({ ...fields, preview: target.instanceId, level }, message),
+    };
+    const request = inboundRequest({ ...input.request, receivedAt: now });
+    try {
+      return await dryRun(target.connector, request, context, { verify: input.verify ?? false, versions: target.versions });
+    } catch (error) {
+      const fixable = [HttpUnavailableError, JsonataEvaluationError, JsonataTimeoutError, DuplicateSubKeyError];
+      if (fixable.some((type) => error instanceof type)) throw new PreviewFailedError(`the connector failed on this request: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  private targetOf(input: PreviewRequestDto): { connector: Connector; config: object; instanceId: string; secrets: string[]; versions: ReturnType<typeof destinationVersions> } {
+    const destinations = this.runtime.config.destinations;
+    if (input.instance !== undefined) {
+      const instance = this.runtime.instances.get(input.instance);
+      if (!instance) {
+        throw new PreviewInputError([{ path: 'instance', reason: `no instance "${input.instance}" is configured; configured: ${[...this.runtime.instances.keys()].join(', ') || 'none'}` }]);
+      }
+      return { ...instance, instanceId: instance.id, versions: destinationVersions(destinations, instance.destinations) };
+    }
+    const connector = this.runtime.connectors.get(input.connector ?? '');
+    if (!connector) {
+      throw new PreviewInputError([{ path: 'connector', reason: `unknown connector "${input.connector}"; available: ${this.runtime.connectors.ids().join(', ')}` }]);
+    }
+    const { config, problems } = connectorConfigOf(connector, input.config ?? {});
+    if (problems.length > 0) throw new PreviewInputError(problems.map((p) => ({ path: `config.${p.path}`, reason: p.reason })));
+    return { connector, config, instanceId: PREVIEW_INSTANCE_ID, secrets: [], versions: destinationVersions(destinations, destinations.map((d) => d.id)) };
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Worker } from 'bullmq';
+import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
+import { HubLogger } from '../../observability/hub-logger';
+import { HubQueues } from '../../queues/hub-queues';
+import { CONNECTOR_TASKS_QUEUE, type ConnectorTaskJob, TASK_JOB_OPTIONS } from '../../queues/queue-catalogue';
+import { startWorker } from '../../queues/worker-host';
+import { ConnectorContexts } from '../connector-contexts';
+import { type AdmittedEvent, EventAdmission } from '../event-admission';
+import { taskSchedules } from './task-schedules';
+
+/**
+ * Connectors' scheduled tasks as BullMQ job schedulers (repeatable jobs), one per instance ×
+ * task, kept in step with the config at boot (a task no longer configured is removed). A run
+ * gets a live context; the events it returns come in as a webhook's would (same inbox, same
+ * dedupe). A failed run is logged and waits for its next tick.
+ */
+@Injectable()
+export class ConnectorTasksWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker?: Worker<ConnectorTaskJob>;
+
+  constructor(
+    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly queues: HubQueues,
+    private readonly contexts: ConnectorContexts,
+    private readonly admission: EventAdmission,
+    private readonly logger: HubLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.schedule().catch((error: unknown) =>
+      // Redis away at boot: the schedulers kept in Redis from the last start still run.
+      this.logger.pino.warn({ err: error }, 'could not update the connector task schedules'),
+    );
+    this.worker = startWorker<ConnectorTaskJob>(this.runtime, this.logger, CONNECTOR_TASKS_QUEUE, (job) => this.run(job.data), {
+      concurrency: 2,
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  /** Upserts a scheduler for each configured task and removes those no longer configured. */
+  async schedule(): Promise<void> {
+    const wanted = taskSchedules(this.runtime.instances.values());
+    for (const s of wanted) {
+      await this.queues.tasks.upsertJobScheduler(
+        s.schedulerId,
+        { every: s.everyMs },
+        { name: s.task, data: { instanceId: s.instanceId, task: s.task }, opts: TASK_JOB_OPTIONS },
+      );
+    }
+    const ids = new Set(wanted.map((s) => s.schedulerId));
+    for (const existing of await this.queues.tasks.getJobSchedulers()) {
+      if (existing.key && !ids.has(existing.key)) await this.queues.tasks.removeJobScheduler(existing.key);
+    }
+  }
+
+  /** One run of one task; exported for tests that run a task without waiting for its tick. */
+  async run({ instanceId, task }: ConnectorTaskJob): Promise<AdmittedEvent[]> {
+    const instance = this.runtime.instances.get(instanceId);
+    const definition = instance?.enabled ? instance.connector.tasks?.[task] : undefined;
+    if (!instance || !definition) return []; // unconfigured since it was scheduled: schedule() removes it at the next boot
+    const now = new Date();
+    const events = (await definition.run(this.contexts.contextFor(instance, now))) ?? [];
+    const admitted = await this.admission.admit(instance, events, now);
+    this.logger.pino.info({ instance: instanceId, task, eventIds: admitted.map((e) => e.eventId) }, 'connector task ran');
+    return admitted;
+  }
+}

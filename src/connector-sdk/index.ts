@@ -1,0 +1,20 @@
+/**
+ * The connector SDK: everything a connector may use. A connector imports from here (and from
+ * src/xapi) only; the machinery that runs connectors lives in src/connector-host.
+ */
+export * from './connector';
+export * from './capabilities';
+export * from './inbound-request';
+export * from './outcome';
+export { statementIdFor, voidingStatement } from './statement-id';
+export { eventIdFor } from './event-id';
+export { checkKeyedStatements, DuplicateSubKeyError, type CheckedStatements, type InvalidStatement } from './keyed-statements';
+export { dryRun, splitResultOf, type DryRunEvent, type DryRunResult } from './dry-run';
+export { RecordedHttp, type RecordedCall } from './testing/recorded-http';
+export { MemoryState } from './testing/memory-state';
+export { configFor, loadSamples, runSample, testContext, type ConnectorSample, type TestContextOptions } from './testing/sample-runner';
+export { verifyHmacSignature, verifyTimestampWindow, type HmacCheck } from './hmac-signature';
+export { ADL_ACTIVITY_TYPES, ADL_VERBS } from './helpers/verbs';
+export { isoDurationBetween, isoDurationFromSeconds, secondsOfIsoDuration } from './helpers/duration';
+export { scoreFrom, scoreFromPercent, type ScoreInput, type XapiScore } from './helpers/score';
+export { activityIdFrom, isEmail, mboxOf } from './helpers/activity-id';

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { parseHubConfig } from '../src/config/load-hub-config';
+import { statementIdFor } from '../src/connector-sdk';
+import type { HubDatabase } from '../src/store/database';
+import { HUB_DATABASE } from '../src/store/hub-database.token';
+import { registryWithTestConnectors } from './support/test-connectors';
+import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
+import { startTestHub, type TestHub } from './support/test-hub';
+
+const ADMIN_TOKEN = 'admin-token-for-tests';
+const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
+const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+  - id: events
+    connector: test-events
+`;
+/** The demo instance's mapping, given to preview as a config of the caller's. */
+const DEMO_CONFIG = parseHubConfig(EXAMPLE, 'example', {}).instances[0].config as Record<string, unknown>;
+const SAMPLE = readFileSync(resolve(__dirname, '../connectors/generic-webhook/samples/course-completed.json'), 'utf8');
+const sampleBody = (JSON.parse(SAMPLE) as { request: { body: unknown } }).request.body;
+
+describe('POST /admin/api/preview', () => {
+  let database: TestDatabase;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    database = await freshDatabase(TEST_ENGINES[0]);
+    hub = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG, registry: registryWithTestConnectors(), env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await database?.drop();
+  });
+
+  const preview = (body: unknown, token = ADMIN_TOKEN) =>
+    fetch(`${hub.url}/admin/api/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+  const inboxCount = async () =>
+    (await hub.app.get<symbol, HubDatabase>(HUB_DATABASE).db.selectFrom('inbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+
+  it('shows what the generic webhook makes of a sample, with the ids live traffic would get, storing nothing', async () => {
+    const before = await inboxCount();
+    const response = await preview({
+      connector: 'generic-webhook',
+      config: DEMO_CONFIG,
+      request: { headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleBody) },
+      verify: false,
+    });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { events: { eventKey: string; statements: { id: string }[]; invalid: unknown[] }[] };
+    expect(answer.events).toHaveLength(1);
+    const [event] = answer.events;
+    expect(event).toMatchObject({ statements: [expect.objectContaining({ verb: expect.objectContaining({ id: expect.stringMatching(/completed$/) }) })], invalid: [] });
+    expect(event.statements[0].id).toBe(statementIdFor('preview', event.eventKey, 0));
+    expect(await inboxCount()).toEqual(before);
+  });
+
+  it('previews a configured instance with its own config, and lists invalid statements with reasons', async () => {
+    const ok = await preview({ instance: 'demo', request: { body: { ...(sampleBody as object), id: 'p-1' } } });
+    const okAnswer = (await ok.json()) as { events: { eventKey: string; statements: { id: string }[] }[] };
+    expect(okAnswer.events[0]).toMatchObject({ eventKey: 'p-1' });
+    expect(okAnswer.events[0].statements[0].id).toBe(statementIdFor('demo', 'p-1', 0));
+
+    const bad = await preview({ instance: 'demo', request: { body: { ...(sampleBody as object), id: 'p-2', email: 'not an address' } } });
+    const badAnswer = (await bad.json()) as { events: { statements: unknown[]; invalid: { statement: object; reasons: { path: string }[] }[] }[] };
+    expect(badAnswer.events[0].statements).toEqual([]);
+    expect(badAnswer.events[0].invalid[0].reasons).toEqual([expect.objectContaining({ path: 'actor.mbox' })]);
+  });
+
+  it('shows ignored and later, and splits a batch into its events', async () => {
+    const response = await preview({
+      instance: 'events',
+      now: '2026-11-27T12:00:00Z',
+      request: {
+        body: [
+          { id: 'x', ignore: 'a bot wrote it' },
+          { id: 'y', email: 'a@example.org', until: '2026-11-27T13:00:00Z' },
+          { id: 'z', email: 'a@example.org' },
+        ],
+      },
+    });
+    expect(await response.json()).toMatchObject({
+      events: [
+        { eventKey: 'x', statements: [], ignored: 'a bot wrote it' },
+        { eventKey: 'y', statements: [], later: '2026-11-27T13:00:00.000Z' },
+        { eventKey: 'z', statements: [expect.objectContaining({ id: statementIdFor('events', 'z', 'main'), timestamp: '2026-11-27T12:00:00.000Z' })] },
+      ],
+    });
+  });
+
+  it('answers outbound calls from the recordings given, and refuses any other with a clear message', async () => {
+    const body = { id: 'look', lookup: 'https://directory.example.org/users/7' };
+    const recorded = await preview({ instance: 'events', request: { body }, http: [{ url: 'https://directory.example.org/users/*', body: { email: 'seven@example.org' } }] });
+    expect(await recorded.json()).toMatchObject({ events: [{ statements: [expect.objectContaining({ actor: expect.objectContaining({ mbox: 'mailto:seven@example.org' }) })] }] });
+
+    const refused = await preview({ instance: 'events', request: { body } });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toEqual({
+      error: expect.stringMatching(/preview makes no outbound calls.*GET https:\/\/directory\.example\.org\/users\/7 has no recorded answer/),
+      details: [],
+    });
+  });
+
+  it('answers 400 naming the field for bad input, and 401 without the token', async () => {
+    const unknown = await preview({ connector: 'moodle-ish', config: {}, request: {} });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({ error: 'the preview request is invalid', details: [expect.stringMatching(/^connector: unknown connector "moodle-ish"; available: generic-webhook, test-events/)] });
+
+    const badConfig = await preview({ connector: 'generic-webhook', config: { mapping: '{ "a": ' }, request: {} });
+    expect(((await badConfig.json()) as { details: string[] }).details).toEqual([expect.stringMatching(/^config\.mapping: is not valid JSONata: line 1, column \d+: /)]);
+
+    const noInstance = await preview({ instance: 'nope', request: {} });
+    expect(((await noInstance.json()) as { details: string[] }).details).toEqual([expect.stringMatching(/^instance: no instance "nope" is configured/)]);
+
+    const missing = await preview({ verify: 'yes' });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { details: string[] }).details).toEqual(
+      expect.arrayContaining(['request: must be an object', 'verify: must be a boolean value', expect.stringMatching(/^connector: is required/)]),
+    );
+
+    expect((await preview({ instance: 'demo', request: {} }, 'wrong')).status).toBe(401);
+  });
+
+  it('is described for OpenAPI: the request body, the answer and the Bearer token', () => {
+    const document = SwaggerModule.createDocument(hub.app, new DocumentBuilder().addBearerAuth().build());
+    const operation = document.paths['/admin/api/preview'].post!;
+    expect(operation.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '422']));
+    const schemas = document.components!.schemas! as Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+    expect(Object.keys(schemas.PreviewRequestDto.properties!)).toEqual(['connector', 'config', 'instance', 'request', 'now', 'verify', 'http']);
+    expect(schemas.PreviewRequestDto.required).toEqual(['request']);
+    expect(Object.keys(schemas.PreviewEventDto.properties!)).toEqual(expect.arrayContaining(['eventKey', 'statements', 'ignored', 'later', 'invalid']));
+  });
+});

@@ -1,0 +1,31 @@
+import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
+import { startTestHub, type TestHub } from './support/test-hub';
+import { postJson } from './support/xapi-client';
+
+const CONFIG = `destinations: [{ id: builtin, type: builtin }]
+instances:
+  - { id: demo, connector: generic-webhook, config: { mapping: "nothing" } }
+limits:
+  hookRatePerSecond: 1
+`;
+
+describe('an unknown instance', () => {
+  let database: TestDatabase;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    database = await freshDatabase(TEST_ENGINES[0]);
+    hub = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await database?.drop();
+  });
+
+  it('gets 404 before any rate limit, however often it is asked, and no metric series', async () => {
+    const answers = await Promise.all([1, 2, 3, 4].map(() => postJson(`${hub.url}/hooks/made-up-by-a-caller`, {})));
+    expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 404]);
+    expect(await answers[0].json()).toEqual({ error: 'no connector instance "made-up-by-a-caller" is configured (or it is disabled)', details: [] });
+    expect(await (await fetch(`${hub.url}/metrics`)).text()).not.toMatch(/made-up-by-a-caller/);
+  });
+});
