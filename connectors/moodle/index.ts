@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { defineConnector, ignored, jsonBody, type VerifyResult } from '../../src/connector-sdk/index';
 import { MoodleConfig } from './config';
 import { moodleEventKey, readMoodleEvent } from './moodle.event';
-import { COURSE_COMPLETED, mapCourseCompleted, mapModuleCompletion, mapQuizAttempt, MODULE_COMPLETION_UPDATED, QUIZ_ATTEMPT_SUBMITTED } from './moodle.mapping';
+import { COURSE_COMPLETED, learnerId, mapCourseCompleted, mapModuleCompletion, mapQuizAttempt, MODULE_COMPLETION_UPDATED, QUIZ_ATTEMPT_SUBMITTED } from './moodle.mapping';
 import { courseModuleInfo, type MoodleWebService, quizAttemptGrade } from './moodle.webservice';
 
 /**
@@ -48,8 +48,7 @@ export const connector = defineConnector<MoodleConfig>({
         return mapModuleCompletion(event, config.baseUrl, module);
       }
       case QUIZ_ATTEMPT_SUBMITTED: {
-        const learner = event.relateduserid ?? event.userid;
-        const grade = ws && event.objectid && event.courseid && learner ? await quizAttemptGrade(ws, event.objectid, event.courseid, learner) : undefined;
+        const grade = ws && event.objectid && event.courseid ? await quizAttemptGrade(ws, event.objectid, event.courseid, learnerId(event)) : undefined;
         return mapQuizAttempt(event, config.baseUrl, grade);
       }
       default:
