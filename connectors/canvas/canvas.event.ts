@@ -55,6 +55,12 @@ export function canvasEventKey(event: CanvasEvent): string {
       const progress = isObject(body.progress) ? body.progress : {};
       return `course_completed:${localId(course.id) ?? '?'}:${localId(user.id) ?? '?'}:${text(progress.completed_at ?? metadata.event_time)}`;
     }
+    case 'course_progress': {
+      const course = isObject(body.course) ? body.course : {};
+      const user = isObject(body.user) ? body.user : {};
+      const progress = isObject(body.progress) ? body.progress : {};
+      return `course_progress:${localId(course.id) ?? '?'}:${localId(user.id) ?? '?'}:${text(progress.requirement_completed_count)}:${text(metadata.event_time)}`;
+    }
     default:
       return `${name}:${digest([metadata.event_time ?? null, metadata.request_id ?? null, body])}`;
   }

@@ -72,26 +72,54 @@ export function mapSubmissionCreated(event: CanvasEvent, baseUrl: string): Mappi
 
 /** course_completed → completed the course; the body names the student with e-mail, so a person hint too. */
 export function mapCourseCompleted(event: CanvasEvent, baseUrl: string): MappingOutcome {
-  const { body, metadata } = event;
-  const user = isObject(body.user) ? body.user : {};
-  const course = isObject(body.course) ? body.course : {};
-  const progress = isObject(body.progress) ? body.progress : {};
-  const learner = requireId(user.id, 'course_completed has no user.id: the learner is unknown');
-  const courseId = requireId(course.id, 'course_completed has no course.id');
-  const name = typeof user.name === 'string' && user.name.trim() !== '' ? user.name : undefined;
-  const actor = canvasActor(baseUrl, learner, name);
+  const { course, progress, actor, people } = courseProgressOf(event, baseUrl);
   const statement = statementOf({
     actor,
     verb: ADL_VERBS.completed,
-    object: courseActivity(baseUrl, courseId, typeof course.name === 'string' ? course.name : undefined),
+    object: course,
     result: { completion: true },
-    timestamp: timeOf(progress.completed_at ?? metadata.event_time, 'course_completed progress.completed_at'),
+    timestamp: timeOf(progress.completed_at ?? event.metadata.event_time, 'course_completed progress.completed_at'),
   });
-  const email = typeof user.email === 'string' && isEmail(user.email) ? user.email : undefined;
-  const people: PersonHint[] | undefined = email
-    ? [{ identities: [{ account: actor.account! }, { mbox: mboxOf(email) }], ...(name ? { name } : {}) }]
-    : undefined;
   return statements([{ subKey: 'completion', statement }], people);
+}
+
+/** cmi5's progress extension (integer percent), the registered place for "how far along" in a result. */
+export const PROGRESS_EXTENSION = 'https://w3id.org/xapi/cmi5/result/extensions/progress';
+
+/** course_progress → progressed, with requirements met / required as a whole percent (rounded down: 99.6% is not done). */
+export function mapCourseProgress(event: CanvasEvent, baseUrl: string): MappingOutcome {
+  const { course, progress, actor, people } = courseProgressOf(event, baseUrl);
+  const done = Number(progress.requirement_completed_count);
+  const total = Number(progress.requirement_count);
+  if (!Number.isInteger(total) || total <= 0 || !Number.isInteger(done) || done < 0 || done > total) {
+    throw new MappingError(`course_progress has ${String(progress.requirement_completed_count)} of ${String(progress.requirement_count)} requirements met: not a progress`);
+  }
+  const statement = statementOf({
+    actor,
+    verb: ADL_VERBS.progressed,
+    object: course,
+    result: { extensions: { [PROGRESS_EXTENSION]: Math.floor((done / total) * 100) } },
+    timestamp: timeOf(event.metadata.event_time, 'course_progress event_time'),
+  });
+  return statements([{ subKey: 'progress', statement }], people);
+}
+
+/** What course_completed and course_progress share: the student (with e-mail → person hint), the course, the progress. */
+function courseProgressOf(event: CanvasEvent, baseUrl: string): { course: Activity; progress: Record<string, unknown>; actor: Actor; people?: PersonHint[] } {
+  const { body, metadata } = event;
+  const user = isObject(body.user) ? body.user : {};
+  const course = isObject(body.course) ? body.course : {};
+  const learner = requireId(user.id, `${metadata.event_name} has no user.id: the learner is unknown`);
+  const courseId = requireId(course.id, `${metadata.event_name} has no course.id`);
+  const name = typeof user.name === 'string' && user.name.trim() !== '' ? user.name : undefined;
+  const actor = canvasActor(baseUrl, learner, name);
+  const email = typeof user.email === 'string' && isEmail(user.email) ? user.email : undefined;
+  return {
+    course: courseActivity(baseUrl, courseId, typeof course.name === 'string' ? course.name : undefined),
+    progress: isObject(body.progress) ? body.progress : {},
+    actor,
+    ...(email ? { people: [{ identities: [{ account: { homePage: root(baseUrl), name: learner } }, { mbox: mboxOf(email) }], ...(name ? { name } : {}) }] } : {}),
+  };
 }
 
 function statementOf(parts: {

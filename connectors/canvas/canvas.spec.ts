@@ -130,6 +130,12 @@ describe('canvas', () => {
     });
   });
 
+  it('says why a course_progress without requirements cannot be a progress', async () => {
+    const body = { metadata: { event_name: 'course_progress', event_time: '2025-11-27T10:00:00Z' }, body: { course: { id: '5' }, user: { id: '7' }, progress: { requirement_count: 0, requirement_completed_count: 0 } } };
+    const result = await runSample(connector, { description: 'no requirements', request: { body }, expected: {} }, baseConfig);
+    expect(result.events[0].error).toBe('course_progress has 0 of 0 requirements met: not a progress');
+  });
+
   it('maps with optional fields absent, unicode names and long ids, all valid', async () => {
     const longId = '4'.repeat(40);
     const result = await runSample(

@@ -3,7 +3,7 @@ import { defineConnector, ignored, jsonBody, RequestRejectedError } from '../../
 import { jwtClaims, looksLikeJwt } from '../../src/connector-sdk/jwt';
 import { canvasEventKey, readCanvasEvent } from './canvas.event';
 import { verifySignedPayload } from './canvas.jwks';
-import { mapCourseCompleted, mapGradeChange, mapSubmissionCreated } from './canvas.mapping';
+import { mapCourseCompleted, mapCourseProgress, mapGradeChange, mapSubmissionCreated } from './canvas.mapping';
 import { CanvasConfig } from './config';
 
 /**
@@ -13,7 +13,7 @@ import { CanvasConfig } from './config';
 export const connector = defineConnector<CanvasConfig>({
   id: 'canvas',
   name: 'Canvas LMS Live Events',
-  description: 'Submissions, grade changes and course completions from Canvas Live Events (Canvas format, optionally signed).',
+  description: 'Submissions, grade changes, course progress and completions from Canvas Live Events (Canvas format, optionally signed).',
   configSchema: CanvasConfig,
 
   async verify(request, context) {
@@ -53,8 +53,10 @@ export const connector = defineConnector<CanvasConfig>({
         return mapSubmissionCreated(event, config.baseUrl);
       case 'course_completed':
         return mapCourseCompleted(event, config.baseUrl);
+      case 'course_progress':
+        return mapCourseProgress(event, config.baseUrl);
       default:
-        return ignored(`${event.metadata.event_name} is not an event this connector maps (submission_created, grade_change, course_completed)`);
+        return ignored(`${event.metadata.event_name} is not an event this connector maps (submission_created, grade_change, course_completed, course_progress)`);
     }
   },
 });
