@@ -1,0 +1,36 @@
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+
+const URL_RULES = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/** A Canvas instance's settings (the `config:` block in hub.yaml). */
+export class CanvasConfig {
+  /** The Canvas site learners open (`https://acme.instructure.com`): actor homePage and activity ids. */
+  @IsUrl(URL_RULES)
+  @IsString()
+  baseUrl!: string;
+
+  /**
+   * Where Canvas publishes the keys that sign Live Events (the data-stream subscription's
+   * "Sign Payload" option). When set, every request must be a signed JWT.
+   */
+  @IsOptional()
+  @IsUrl(URL_RULES)
+  @IsString()
+  jwksUrl?: string;
+
+  /** Expected `iss` claim of signed payloads, when the admin wants it checked. */
+  @IsOptional()
+  @IsString()
+  issuer?: string;
+
+  /** Expected `aud` claim of signed payloads, when the admin wants it checked. */
+  @IsOptional()
+  @IsString()
+  audience?: string;
+
+  /** How long a fetched JWKS is trusted before it is fetched again (Canvas rotates keys monthly). */
+  @Max(86_400)
+  @Min(60)
+  @IsInt()
+  jwksMaxAgeSeconds: number = 3600;
+}

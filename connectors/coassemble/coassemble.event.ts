@@ -1,0 +1,34 @@
+import { RequestRejectedError } from '../../src/connector-sdk/index';
+
+/**
+ * A Coassemble webhook body (https://developers.coassemble.com/webhooks):
+ * `{ id, type, occurredAt, workspaceId, data: { course, tracking } }`.
+ */
+export interface CoassembleEvent {
+  id: string;
+  type: string;
+  occurredAt?: string;
+  workspaceId?: string;
+  course: Record<string, unknown>;
+  tracking: Record<string, unknown>;
+}
+
+export function readCoassembleEvent(value: unknown, deliveryId?: string): CoassembleEvent {
+  const raw = isObject(value) ? value : {};
+  const id = typeof raw.id === 'string' && raw.id !== '' ? raw.id : deliveryId;
+  const problems = [...(id ? [] : ['id is missing (and no X-Coassemble-Delivery header)']), ...(typeof raw.type === 'string' && raw.type ? [] : ['type is missing'])];
+  if (problems.length > 0) throw new RequestRejectedError(422, 'the body is not a Coassemble webhook', problems);
+  const data = isObject(raw.data) ? raw.data : {};
+  return {
+    id: id as string,
+    type: raw.type as string,
+    ...(typeof raw.occurredAt === 'string' ? { occurredAt: raw.occurredAt } : {}),
+    ...(raw.workspaceId !== undefined && raw.workspaceId !== null ? { workspaceId: String(raw.workspaceId) } : {}),
+    course: isObject(data.course) ? data.course : {},
+    tracking: isObject(data.tracking) ? data.tracking : {},
+  };
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,12 @@
+import { IsString, IsUrl } from 'class-validator';
+
+/**
+ * A Thinkific instance's settings. The signing key (the site's API key, or the app's client
+ * secret for an app's webhooks) is the instance's `secrets:` list, not config.
+ */
+export class ThinkificConfig {
+  /** The school's site (`https://acme.thinkific.com` or its custom domain): actor homePage and activity ids. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  @IsString()
+  siteUrl!: string;
+}
