@@ -11,7 +11,7 @@ import {
 } from '../../src/connector-sdk/index';
 import { SlackConfig } from './config';
 import { parseCommandText } from './parse-command';
-import { mapSlackEvent, slackUserOf } from './slack.mapping';
+import { mapSlackEvent, reactionKeyOf, slackUserOf } from './slack.mapping';
 import { KEPT_COMMAND_FIELDS, type SlackStored, type SlashCommandEvent } from './slack.payloads';
 import { verifySlackSignature } from './slack-signature';
 import { lookUpSlackUser } from './slack-user.lookup';
@@ -52,7 +52,14 @@ export const connector = defineConnector<SlackConfig>({
     const body = event.body as SlackStored;
     const userId = slackUserOf(body);
     const user = userId ? await lookUpSlackUser(userId, context) : undefined;
-    return mapSlackEvent(body, context.config, user, event.receivedAt);
+    const reactionKey = reactionKeyOf(body);
+    const liked = reactionKey ? await context.state.get<{ eventKey: string }>(reactionKey) : undefined;
+    const outcome = mapSlackEvent(body, { config: context.config, instanceId: context.instanceId, user, receivedAt: event.receivedAt, likedEventKey: liked?.eventKey });
+    // Remember which event recorded the like, so removing the reaction can void exactly that statement.
+    if (reactionKey && body.type === 'event_callback' && body.event.type === 'reaction_added' && outcome.kind === 'statements') {
+      await context.state.set(reactionKey, { eventKey: event.key });
+    }
+    return outcome;
   },
 
   reply(accepted, request) {

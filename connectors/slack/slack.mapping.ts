@@ -1,8 +1,18 @@
-import { activityIdFrom, ADL_ACTIVITY_TYPES, ADL_VERBS, ignored, mboxOf, type MappingOutcome, type PersonHint, statements } from '../../src/connector-sdk/index';
+import {
+  activityIdFrom,
+  ADL_ACTIVITY_TYPES,
+  ADL_VERBS,
+  ignored,
+  mboxOf,
+  type MappingOutcome,
+  type PersonHint,
+  statements,
+  voidingStatement,
+} from '../../src/connector-sdk/index';
 import type { Activity, Actor, Context, Statement } from '../../src/xapi/statement';
 import type { SlackConfig } from './config';
 import { parseCommandText } from './parse-command';
-import type { SlackEnvelope, SlackEvent, SlackStored, SlashCommandEvent } from './slack.payloads';
+import type { SlackEvent, SlackStored, SlashCommandEvent } from './slack.payloads';
 import type { SlackUserFacts } from './slack-user.lookup';
 
 /** Message subtypes that are still a person posting in the channel; every other subtype is housekeeping. */
@@ -19,22 +29,51 @@ export function slackUserOf(body: SlackStored): string | undefined {
   return body.event.user;
 }
 
-/**
- * One stored Slack event → statements or a reason it is ignored. Pure: users.info facts are
- * looked up beforehand and passed in. `receivedAt` dates a slash command (Slack sends no time).
- */
-export function mapSlackEvent(body: SlackStored, config: SlackConfig, user: SlackUserFacts | undefined, receivedAt: string): MappingOutcome {
-  const foreign = foreignTeam(body.team_id, config);
-  if (foreign) return ignored(foreign);
-  if (body.type === 'slash_command') return mapCommand(body, config, user, receivedAt);
-  return mapEnvelope(body, config, user);
+/** What the mapping needs beside the event: looked up before, so the mapping stays pure. */
+export interface SlackFacts {
+  config: SlackConfig;
+  instanceId: string;
+  /** From users.info, when a bot token is configured. */
+  user?: SlackUserFacts;
+  /** When the hub received the event: a slash command's time (Slack sends none). */
+  receivedAt: string;
+  /** For reaction_removed: the event key of the reaction_added it undoes, if that was recorded. */
+  likedEventKey?: string;
 }
 
-function mapEnvelope(body: SlackEnvelope, config: SlackConfig, user: SlackUserFacts | undefined): MappingOutcome {
+/** One stored Slack event → statements or a reason it is ignored. */
+export function mapSlackEvent(body: SlackStored, facts: SlackFacts): MappingOutcome {
+  const foreign = foreignTeam(body.team_id, facts.config);
+  if (foreign) return ignored(foreign);
+  if (body.type === 'slash_command') return mapCommand(body, facts.config, facts.user, facts.receivedAt);
   const event = body.event;
-  if (event.type === 'message') return mapMessage(event, config, user);
-  if (event.type === 'reaction_added') return mapReaction(event, config, user);
-  return ignored(`Slack event type "${event.type}" is not mapped (this connector maps messages and reaction_added)`);
+  if (event.type === 'message') return mapMessage(event, facts.config, facts.user);
+  if (event.type === 'reaction_added') return mapReaction(event, facts.config, facts.user);
+  if (event.type === 'reaction_removed') return mapUnlike(event, facts);
+  return ignored(`Slack event type "${event.type}" is not mapped (this connector maps messages, reaction_added and reaction_removed)`);
+}
+
+/**
+ * The reaction a reaction_added / reaction_removed pair is about, for remembering which event
+ * recorded the `liked` (one person, one emoji, one message).
+ */
+export function reactionKeyOf(body: SlackStored): string | undefined {
+  if (body.type !== 'event_callback') return undefined;
+  const { type, user, reaction, item } = body.event;
+  if ((type !== 'reaction_added' && type !== 'reaction_removed') || !user || !reaction || item?.type !== 'message' || !item.channel || !item.ts) return undefined;
+  return `slack-reaction:${item.channel}:${item.ts}:${user}:${reaction}`;
+}
+
+/** A removed reaction takes back the `liked` it made: that statement is voided. */
+function mapUnlike(event: SlackEvent, facts: SlackFacts): MappingOutcome {
+  if (!facts.likedEventKey || !event.user) return ignored('reaction removed whose reaction_added was not recorded as liked');
+  const voiding = voidingStatement(
+    facts.instanceId,
+    { eventKey: facts.likedEventKey, subKey: 'liked' },
+    actorOf(event.user, facts.config, facts.user),
+    timeOfTs(event.event_ts ?? event.item?.ts ?? '0'),
+  );
+  return statements([voiding], peopleOf(event.user, facts.config, facts.user));
 }
 
 function mapMessage(event: SlackEvent, config: SlackConfig, user: SlackUserFacts | undefined): MappingOutcome {

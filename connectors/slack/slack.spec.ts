@@ -147,6 +147,15 @@ describe('slack', () => {
     });
   });
 
+  it('voids exactly the liked statement the reaction made when it is removed', async () => {
+    const added = sampleNamed('reaction-on-learning-message');
+    const liked = await runSample(connector, added, baseConfig);
+    const state = liked.context.state.snapshot();
+    expect(state).toEqual({ 'slack-reaction:C0LEARN01:1795780700.000200:U0BEN0002:raised_hands': { eventKey: liked.events[0].eventKey } });
+    const removed = await runSample(connector, { ...sampleNamed('reaction-removed-voids-like'), state }, baseConfig);
+    expect(removed.events[0].statements[0].object).toEqual({ objectType: 'StatementRef', id: liked.events[0].statements[0].id });
+  });
+
   describe('mapping edges', () => {
     const map = (body: string, config: Record<string, unknown> = baseConfig) =>
       connector.map({ key: 'k', body: JSON.parse(body), receivedAt: NOW.toISOString() }, context(config));
