@@ -23,7 +23,6 @@ export const FIELD_NAMES = {
   trainingCategory: ['trainingCategory', 'Training: Category'],
   trainingCompleted: ['trainingCompleted', 'Training: Completed', 'Completed'],
   trainingHours: ['trainingHours', 'Training: Hours'],
-  trainingCredits: ['trainingCredits', 'Training: Credits'],
   trainingInstructor: ['trainingInstructor', 'Training: Instructor'],
   trainingInstructorEmail: ['trainingInstructorEmail', 'Training: Instructor email'],
 } as const;
