@@ -59,7 +59,7 @@ describe.each(TEST_ENGINES)('the connector host (%s)', (engine) => {
       `${count} statement(s) for ${email}`,
     );
   const inboxRows = (instance: string) =>
-    hub.app.get<symbol, HubDatabase>(HUB_DATABASE).db.selectFrom('inbox').selectAll().where('instance_id', '=', instance).execute();
+    hub.app.get<symbol, HubDatabase>(HUB_DATABASE).db.selectFrom('inbox').selectAll().where('instance_id', '=', instance).orderBy('seq').execute();
   const eventView = async (eventId: string) => (await fetch(`${hub.url}/admin/api/events/${eventId}`, { headers: admin })).json() as Promise<Record<string, unknown>>;
 
   it('carries a form body to the connector', async () => {
