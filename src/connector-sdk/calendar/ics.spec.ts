@@ -50,6 +50,12 @@ describe('occurrencesFromIcs', () => {
     expect(list[1].modifiedAt).toBe('2026-11-05T08:00:00.000Z');
   });
 
+  it('keeps the RECURRENCE-ID of an override sent without its series (an update or a cancellation)', () => {
+    const override = SERIES.split('END:VEVENT\r\n')[1];
+    const [moved] = occurrencesFromIcs(calendar(override), window, 'UTC');
+    expect(moved).toMatchObject({ iCalUID: 'series-1@acme.example', originalStart: '2026-11-09T09:00:00Z', start: '2026-11-09T13:00:00.000Z' });
+  });
+
   it('reads CUTYPE and PARTSTAT per attendee; a GROUP is not a person; no CUTYPE means an individual', () => {
     const [first] = occurrencesFromIcs(calendar(SERIES), window, 'UTC');
     expect(first.organizer).toEqual({ email: 'zoe@acme.example', name: 'Zoë Ökter' });

@@ -37,13 +37,14 @@ export function occurrencesFromIcs(text: string, window: IcsWindow, zone: string
     const instances = ical.expandRecurringEvent(event, { from: window.from, to: window.to, includeOverrides: true, excludeExdates: true, expandOngoing: true });
     for (const instance of instances) {
       const source = instance.event;
-      const original = instance.isOverride && source.recurrenceid ? source.recurrenceid : instance.start;
+      // An override keeps its RECURRENCE-ID, also when the file holds it without its series (an update, a CANCEL).
+      const original = source.recurrenceid ?? instance.start;
       occurrences.push(
         occurrenceOf(source, {
           start: instantOf(instance.start, instance.isFullDay, zone, isFloating(source)),
           end: instantOf(instance.end, instance.isFullDay, zone, isFloating(source)),
           allDay: instance.isFullDay,
-          originalStart: originalStartOf(instantOf(original, instance.isFullDay, zone, isFloating(event)), instance.isFullDay, zone),
+          originalStart: originalStartOf(instantOf(original, instance.isFullDay, zone, isFloating(source)), instance.isFullDay, zone),
           cancelled: calendarCancelled,
         }),
       );

@@ -8,3 +8,4 @@ export * from './session-rule';
 export * from './session-outcome';
 export * from './session-tracker';
 export * from './ics';
+export * from './shared-token';
