@@ -17,6 +17,18 @@ function single(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * A column of a row by its XML alias, or inside a group by a dotted path: a column taken from a
+ * related business object comes grouped (`"Learning_Enrollment_group": { "Completion_Date": … }`,
+ * an array when there are several). XML aliases cannot contain dots, so the path is unambiguous.
+ */
+export function valueAt(row: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, name) => {
+    const one = single(value);
+    return typeof one === 'object' && one !== null ? (one as Record<string, unknown>)[name] : undefined;
+  }, row);
+}
+
 /** The text of a value: itself, or a reference's Descriptor. Blank is undefined. */
 export function textOf(value: unknown): string | undefined {
   const one = single(value);

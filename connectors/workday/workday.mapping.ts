@@ -18,7 +18,7 @@ import {
 } from '../../src/connector-sdk/index';
 import type { JsonObject, Statement } from '../../src/xapi/statement';
 import type { WorkdayConfig } from './config';
-import { idOf, instantOf, numberOf, textOf } from './report-values';
+import { idOf, instantOf, numberOf, textOf, valueAt } from './report-values';
 
 export const PLATFORM = 'Workday';
 
@@ -48,12 +48,12 @@ export function reportEntries(body: unknown): Record<string, unknown>[] | undefi
  * gets a digest of its content, so the mapping can say what is missing.
  */
 export function rowKey(row: Record<string, unknown>, config: WorkdayConfig): string {
-  const workerId = idOf(row[config.workerIdField]);
-  const contentId = idOf(row[config.contentIdField]);
-  const enrollmentId = config.enrollmentIdField ? idOf(row[config.enrollmentIdField]) : undefined;
+  const workerId = idOf(valueAt(row, config.workerIdField));
+  const contentId = idOf(valueAt(row, config.contentIdField));
+  const enrollmentId = config.enrollmentIdField ? idOf(valueAt(row, config.enrollmentIdField)) : undefined;
   if (!workerId || !contentId) return `row:${createHash('sha256').update(JSON.stringify(row)).digest('hex')}`;
-  const status = (textOf(row[config.statusField]) ?? '').toLowerCase();
-  const date = textOf(row[config.completionDateField]) ?? '';
+  const status = (textOf(valueAt(row, config.statusField)) ?? '').toLowerCase();
+  const date = textOf(valueAt(row, config.completionDateField)) ?? '';
   const subject = enrollmentId ? `enrollment:${enrollmentId}` : `worker:${workerId}:content:${contentId}`;
   return `${subject}:${status}:${date}`;
 }
@@ -69,13 +69,13 @@ function normalised(text: string): string {
 
 /** What the report says about the worker: their ids, name and reporting attributes. */
 export function personOf(row: Record<string, unknown>, config: WorkdayConfig): PersonHint | undefined {
-  const workerId = idOf(row[config.workerIdField]);
+  const workerId = idOf(valueAt(row, config.workerIdField));
   if (!workerId) return undefined;
-  const email = textOf(row[config.emailField]);
-  const name = textOf(row[config.nameField]);
+  const email = textOf(valueAt(row, config.emailField));
+  const name = textOf(valueAt(row, config.nameField));
   const attributes = Object.fromEntries(
     Object.entries(config.personAttributeFields)
-      .map(([attribute, field]) => [attribute, textOf(row[field])] as const)
+      .map(([attribute, field]) => [attribute, textOf(valueAt(row, field))] as const)
       .filter((entry): entry is readonly [string, string] => entry[1] !== undefined),
   );
   return {
@@ -108,13 +108,13 @@ function jsonScore(score: XapiScore): JsonObject {
 }
 
 function resultOf(row: Record<string, unknown>, config: WorkdayConfig): JsonObject {
-  const raw = numberOf(row[config.scoreField]);
+  const raw = numberOf(valueAt(row, config.scoreField));
   let score: XapiScore | undefined;
   if (raw !== undefined) {
     score = scoreFrom({ raw, min: config.scoreMin, max: config.scoreMax });
-    if (!score) throw new MappingError(`the score "${textOf(row[config.scoreField])}" (${config.scoreField}) is not a number from ${config.scoreMin} to ${config.scoreMax}`);
+    if (!score) throw new MappingError(`the score "${textOf(valueAt(row, config.scoreField))}" (${config.scoreField}) is not a number from ${config.scoreMin} to ${config.scoreMax}`);
   }
-  const seconds = durationSeconds(row[config.durationField], config);
+  const seconds = durationSeconds(valueAt(row, config.durationField), config);
   return { completion: true, ...(score ? { score: jsonScore(score) } : {}), ...(seconds !== undefined ? { duration: isoDurationFromSeconds(seconds) } : {}) };
 }
 
@@ -124,19 +124,19 @@ function resultOf(row: Record<string, unknown>, config: WorkdayConfig): JsonObje
  * worker is the actor by their Workday id; their e-mail and attributes go to the directory.
  */
 export function mapReportRow(row: Record<string, unknown>, config: WorkdayConfig): MappingOutcome {
-  const workerId = idOf(row[config.workerIdField]);
+  const workerId = idOf(valueAt(row, config.workerIdField));
   if (!workerId) throw new MappingError(`the row has no worker id (column ${config.workerIdField})`);
-  const contentId = idOf(row[config.contentIdField]);
+  const contentId = idOf(valueAt(row, config.contentIdField));
   if (!contentId) throw new MappingError(`the row has no learning content id (column ${config.contentIdField})`);
   const person = personOf(row, config);
   const people = person ? [person] : undefined;
 
-  const status = textOf(row[config.statusField]);
+  const status = textOf(valueAt(row, config.statusField));
   const completedStatuses = config.completedStatuses.map((s) => s.toLowerCase());
   if (status !== undefined && !completedStatuses.includes(status.toLowerCase())) {
     return ignored(`status "${status}" is not a completion (completedStatuses: ${config.completedStatuses.join(', ')})`, people);
   }
-  const dateText = textOf(row[config.completionDateField]);
+  const dateText = textOf(valueAt(row, config.completionDateField));
   if (!dateText) {
     if (status === undefined) return ignored(`no status and no completion date (${config.statusField}, ${config.completionDateField}): not a completion`, people);
     throw new MappingError(`the row is "${status}" but has no completion date (column ${config.completionDateField})`);
@@ -148,10 +148,10 @@ export function mapReportRow(row: Record<string, unknown>, config: WorkdayConfig
     throw new MappingError(`the completion date "${dateText}" (${config.completionDateField}) is not a date`);
   }
 
-  const type = textOf(row[config.contentTypeField]);
+  const type = textOf(valueAt(row, config.contentTypeField));
   const instructorLed = type !== undefined && config.attendedContentTypes.some((t) => normalised(t) === normalised(type));
-  const title = textOf(row[config.contentTitleField]);
-  const name = textOf(row[config.nameField]);
+  const title = textOf(valueAt(row, config.contentTitleField));
+  const name = textOf(valueAt(row, config.nameField));
   const statement: Statement = {
     actor: { objectType: 'Agent', account: { homePage: config.tenantUrl, name: workerId }, ...(name ? { name } : {}) },
     verb: instructorLed ? ADL_VERBS.attended : ADL_VERBS.completed,

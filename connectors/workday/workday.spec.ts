@@ -12,7 +12,7 @@ import {
 } from '../../src/connector-sdk';
 import { connector } from './index';
 import { CURSOR_KEY, pullWindow } from './pull.task';
-import { idOf, instantOf, textOf } from './report-values';
+import { idOf, instantOf, textOf, valueAt } from './report-values';
 import { mapReportRow } from './workday.mapping';
 
 const REPORT_URL = 'https://wd2-impl-services1.workday.com/ccx/service/customreport2/acme/ISU_xAPI_Hub/xAPI_Learning_Completions';
@@ -199,6 +199,15 @@ describe('workday', () => {
       expect(textOf('  ')).toBeUndefined();
       expect(idOf(null)).toBeUndefined();
     });
+    it('reaches into a related object\'s group by a dotted path (the first of several)', () => {
+      const row = { Employee_ID: '21001', Learning_Enrollment_group: [{ Completion_Status: 'Completed', Completion_Date: '2026-11-03' }, { Completion_Status: 'Registered' }] };
+      expect(valueAt(row, 'Learning_Enrollment_group.Completion_Status')).toBe('Completed');
+      expect(valueAt(row, 'Employee_ID')).toBe('21001');
+      expect(valueAt(row, 'Employee_ID.Nothing')).toBeUndefined();
+      const grouped = configFor(connector, { ...baseConfig, statusField: 'Learning_Enrollment_group.Completion_Status', completionDateField: 'Learning_Enrollment_group.Completion_Date' });
+      expect(mapReportRow({ ...row, Learning_Content_ID: 'LC-1' }, grouped)).toMatchObject({ kind: 'statements', statements: [{ statement: { timestamp: '2026-11-03T08:00:00.000Z' } }] });
+    });
+
     it('places dates in the instance zone, with or without Workday\'s offset suffix', () => {
       expect(instantOf('2026-11-03', 'America/Los_Angeles').toISOString()).toBe('2026-11-03T08:00:00.000Z');
       expect(instantOf('2026-07-03-07:00', 'America/Los_Angeles').toISOString()).toBe('2026-07-03T07:00:00.000Z');
