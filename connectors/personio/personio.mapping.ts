@@ -64,7 +64,7 @@ export function attendanceSeconds(a: AttendanceAttributes): number | undefined {
 /** When it happened: the date at its end time (else its start, else the start of the day) in the company's zone. */
 export function attendanceTimestamp(a: AttendanceAttributes, zone: string): string {
   const time = a.end_time ?? a.start_time ?? '00:00';
-  minutesOf(time, a.end_time ? 'end_time' : 'start_time');
+  minutesOf(time, a.end_time ? 'end_time' : 'start_time'); // a malformed time is refused with the field named
   try {
     return localToUtc(`${a.date}T${time}:00`, zone).toISOString();
   } catch {
