@@ -1,0 +1,48 @@
+import { IsArray, IsBoolean, IsInt, IsString, IsTimeZone, IsUrl, Max, Min } from 'class-validator';
+
+/** Used when an instance sets no `activityBase`; set your own domain, the same on every calendar instance. */
+export const DEFAULT_SESSION_ACTIVITY_BASE = 'https://xapi-hub.example/calendar/sessions';
+
+/**
+ * The settings every calendar connector shares (hub.yaml `config:`); each connector's config
+ * class extends it. Lists are case-insensitive. See SessionRule for how they combine.
+ */
+export class CalendarSessionConfig {
+  /** IANA zone for all-day dates and floating ICS times. */
+  @IsTimeZone()
+  timeZone: string = 'UTC';
+
+  /** Base of session activity ids; keep it equal across Google, Graph and ICS instances so a session is one activity. */
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'], require_protocol: true })
+  activityBase: string = DEFAULT_SESSION_ACTIVITY_BASE;
+
+  /** Only these calendars (ids as the source names them); empty = every calendar the instance sees. */
+  @IsString({ each: true })
+  @IsArray()
+  sessionCalendars: string[] = [];
+
+  /** Title contains one of these words (`coaching`, `mentoring`, `1:1`). */
+  @IsString({ each: true })
+  @IsArray()
+  sessionKeywords: string[] = [];
+
+  /** Organised by one of these e-mail addresses (the coaches). */
+  @IsString({ each: true })
+  @IsArray()
+  sessionOrganizers: string[] = [];
+
+  /** Carries one of these categories (Outlook categories, ICS CATEGORIES). */
+  @IsString({ each: true })
+  @IsArray()
+  sessionCategories: string[] = [];
+
+  /** Whether an attendee who answered "tentative" counts as attending. */
+  @IsBoolean()
+  countTentative: boolean = false;
+
+  /** Occurrences that ended longer ago than this are not reported on a first sight (initial syncs). */
+  @Max(3650)
+  @Min(0)
+  @IsInt()
+  lookbackDays: number = 30;
+}

@@ -1,0 +1,171 @@
+import type { Actor, Statement } from '../../xapi/statement';
+import { isEmail, mboxOf } from '../helpers/activity-id';
+import { isoDurationBetween } from '../helpers/duration';
+import { ADL_ACTIVITY_TYPES, ADL_VERBS } from '../helpers/verbs';
+import type { KeyedStatement } from '../outcome';
+import { voidingStatement } from '../statement-id';
+import { type CalendarAttendee, type CalendarOccurrence, type CalendarPerson, occurrenceKey, sessionActivityId } from './calendar-occurrence';
+import { notASessionBecause, type SessionRule } from './session-rule';
+
+/** An `attended` this instance has sent for an occurrence and not voided. */
+export interface SentAttendance {
+  email: string;
+  /** The event and sub-key it was minted from: its statement id, and what a void must name. */
+  eventKey: string;
+  subKey: string;
+  /** `start/end` of the occurrence it reported: a moved occurrence no longer matches. */
+  timing: string;
+}
+
+/** A void this instance has sent, kept so a re-run of the same event sends the same statement again. */
+export interface SentVoid {
+  email: string;
+  eventKey: string;
+  target: { eventKey: string; subKey: string };
+  /** The void's timestamp, fixed at first sending so its content (and id) never change. */
+  at: string;
+}
+
+/** What was sent about one occurrence (per-instance state, one record per occurrence key). */
+export interface SentRecord {
+  attended: SentAttendance[];
+  voids: SentVoid[];
+}
+
+export interface SessionMappingOptions extends SessionRule {
+  instanceId: string;
+  activityBase: string;
+  countTentative: boolean;
+  lookbackDays: number;
+  /** `context.platform`: the source's name (`Microsoft 365`, `Google Calendar`, `ICS feed`). */
+  platform: string;
+}
+
+export interface OccurrencePlan {
+  statements: KeyedStatement[];
+  /** The record to keep after these statements are sent. */
+  sent: SentRecord;
+  /** Set while the occurrence has not ended: when to look again. */
+  pendingUntil?: string;
+  /** Why nothing new is sent (empty statements and no pendingUntil). */
+  reason?: string;
+}
+
+/**
+ * What one occurrence of one event makes, given what was sent about it before: the
+ * calendar rules of issue #7 as one pure decision.
+ * - Before it ends: nothing (pendingUntil = end); an `attended` sent for an earlier timing is voided now.
+ * - After it ends: `attended` per attendee who accepted (tentative if configured), never rooms,
+ *   resources, declined, unanswered or the organizer (the organizer is `context.instructor`);
+ *   `result.duration` = its length; timestamp = its start.
+ * - A moved occurrence: the old `attended` voided, the new one sent. Cancelled, or no longer a
+ *   session, after being reported: every `attended` voided.
+ * - Re-running the same event re-sends the same statements (same ids: a no-op at the LRS);
+ *   another event for the same occurrence sends only what changed.
+ */
+export function planOccurrence(
+  occurrence: CalendarOccurrence,
+  eventKey: string,
+  previous: SentRecord | undefined,
+  now: Date,
+  options: SessionMappingOptions,
+): OccurrencePlan {
+  const record: SentRecord = previous ?? { attended: [], voids: [] };
+  const timing = `${occurrence.start}/${occurrence.end}`;
+  const ended = Date.parse(occurrence.end) <= now.getTime();
+  const { wanted, reason } = wantedAttendees(occurrence, ended, record, now, options);
+
+  const statements: KeyedStatement[] = record.voids.filter((v) => v.eventKey === eventKey).map((v) => voidOf(v, options.instanceId));
+  const keep: SentAttendance[] = [];
+  const voids = [...record.voids];
+  for (const sent of record.attended) {
+    const stillRight = sent.timing === timing && (wanted === 'pending' || wanted.some((a) => sameEmail(a.email, sent.email)));
+    if (stillRight) {
+      keep.push(sent);
+      if (sent.eventKey === eventKey) {
+        const attendee = wanted === 'pending' ? undefined : wanted.find((a) => sameEmail(a.email, sent.email));
+        if (attendee) statements.push({ subKey: sent.subKey, statement: attendedStatement(occurrence, attendee, options) });
+      }
+      continue;
+    }
+    const voided: SentVoid = { email: sent.email, eventKey, target: { eventKey: sent.eventKey, subKey: sent.subKey }, at: now.toISOString() };
+    voids.push(voided);
+    statements.push(voidOf(voided, options.instanceId));
+  }
+
+  if (wanted === 'pending') {
+    return { statements, sent: { attended: keep, voids }, pendingUntil: occurrence.end };
+  }
+  for (const attendee of wanted) {
+    if (keep.some((sent) => sameEmail(sent.email, attendee.email))) continue;
+    const subKey = `attended:${occurrenceKey(occurrence)}:${attendee.email.toLowerCase()}`;
+    keep.push({ email: attendee.email.toLowerCase(), eventKey, subKey, timing });
+    statements.push({ subKey, statement: attendedStatement(occurrence, attendee, options) });
+  }
+  const plan: OccurrencePlan = { statements, sent: { attended: keep, voids } };
+  if (statements.length === 0) plan.reason = reason ?? 'already reported';
+  return plan;
+}
+
+function wantedAttendees(
+  occurrence: CalendarOccurrence,
+  ended: boolean,
+  record: SentRecord,
+  now: Date,
+  options: SessionMappingOptions,
+): { wanted: CalendarAttendee[] | 'pending'; reason?: string } {
+  if (occurrence.status === 'cancelled') return { wanted: [], reason: 'the occurrence was cancelled' };
+  const notSession = notASessionBecause(occurrence, options);
+  if (notSession) return { wanted: [], reason: `not a session: ${notSession}` };
+  if (!ended) return { wanted: 'pending' };
+  const tooOld = Date.parse(occurrence.end) < now.getTime() - options.lookbackDays * 86_400_000;
+  if (tooOld && record.attended.length === 0) {
+    return { wanted: [], reason: `the occurrence ended more than ${options.lookbackDays} days ago (lookbackDays)` };
+  }
+  const attending = eligibleAttendees(occurrence, options.countTentative);
+  return attending.length > 0 ? { wanted: attending } : { wanted: [], reason: 'no attendee accepted (rooms, resources and the organizer do not count)' };
+}
+
+/** People (not rooms or resources) who accepted, tentative ones when configured, minus the organizer; one per e-mail. */
+export function eligibleAttendees(occurrence: CalendarOccurrence, countTentative: boolean): CalendarAttendee[] {
+  const seen = new Set<string>();
+  return occurrence.attendees.filter((attendee) => {
+    const email = attendee.email.toLowerCase();
+    if (attendee.type !== 'person' || !isEmail(email) || seen.has(email)) return false;
+    if (occurrence.organizer && sameEmail(occurrence.organizer.email, email)) return false;
+    if (attendee.response !== 'accepted' && !(countTentative && attendee.response === 'tentative')) return false;
+    seen.add(email);
+    return true;
+  });
+}
+
+function attendedStatement(occurrence: CalendarOccurrence, attendee: CalendarAttendee, options: SessionMappingOptions): Statement {
+  const title = occurrence.title.trim();
+  const instructor = occurrence.organizer && isEmail(occurrence.organizer.email) ? agentOf(occurrence.organizer) : undefined;
+  return {
+    actor: agentOf(attendee),
+    verb: ADL_VERBS.attended,
+    object: {
+      objectType: 'Activity',
+      id: sessionActivityId(options.activityBase, occurrence),
+      // The title's language is unknown to the calendar: `und` (RFC 5646 "undetermined").
+      definition: { type: ADL_ACTIVITY_TYPES.meeting, ...(title ? { name: { und: title } } : {}) },
+    },
+    result: { duration: isoDurationBetween(occurrence.start, occurrence.end) },
+    context: { platform: options.platform, ...(instructor ? { instructor } : {}) },
+    timestamp: occurrence.start,
+  };
+}
+
+function voidOf(sent: SentVoid, instanceId: string): KeyedStatement {
+  return voidingStatement(instanceId, sent.target, agentOf({ email: sent.email }), sent.at);
+}
+
+function agentOf(person: CalendarPerson): Actor {
+  const name = person.name?.trim();
+  return { objectType: 'Agent', mbox: mboxOf(person.email), ...(name ? { name } : {}) };
+}
+
+function sameEmail(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
