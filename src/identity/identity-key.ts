@@ -60,3 +60,12 @@ export function actorOfIdentity(identity: Identity, name?: string): Actor | unde
   else actor.account = { homePage: identity.account.homePage.trim(), name: identity.account.name.trim() };
   return actor;
 }
+
+/** The identity as the directory stores it: e-mail normalised, everything else trimmed. */
+export function normalIdentity(identity: Identity): Identity {
+  if ('mbox' in identity) return { mbox: normalMbox(identity.mbox) };
+  if ('mbox_sha1sum' in identity) return { mbox_sha1sum: identity.mbox_sha1sum.trim().toLowerCase() };
+  if ('openid' in identity) return { openid: identity.openid.trim() };
+  if ('account' in identity) return { account: { homePage: identity.account.homePage.trim(), name: identity.account.name.trim() } };
+  return { source: identity.source.trim(), id: identity.id.trim() };
+}

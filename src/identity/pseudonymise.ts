@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
+import type { PseudonymMode } from '../config/hub-config.schema';
 import type { Actor, Statement } from '../xapi/statement';
 import { identityKey, identityOfActor } from './identity-key';
 import { SOURCE_ACTOR_EXTENSION } from './resolve-statement';
 import { mapStatementAgents } from './statement-agents';
 
-export const PSEUDONYM_MODES = ['account', 'mbox_sha1sum'] as const;
-export type PseudonymMode = (typeof PSEUDONYM_MODES)[number];
 
 export interface PseudonymiseOptions {
   /** The destination's secret: without it nobody can link a pseudonym back to a person. */

@@ -8,9 +8,6 @@ export const SOURCE_ACTOR_EXTENSION = 'https://xapi-hub.dev/extensions/source-ac
 /** A cohort attribute `team` of the learner goes to context extension `…/cohort/team`. */
 export const COHORT_EXTENSION_PREFIX = 'https://xapi-hub.dev/extensions/cohort/';
 
-export const UNKNOWN_ACTOR_POLICIES = ['pass', 'hold'] as const;
-export type UnknownActorPolicy = (typeof UNKNOWN_ACTOR_POLICIES)[number];
-
 /** The directory as resolution sees it: an identity key → its person (a Map's `get` will do). */
 export type PersonLookup = (key: string) => DirectoryPerson | undefined;
 
