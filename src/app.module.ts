@@ -3,6 +3,8 @@ import { AdminModule } from './admin/admin.module';
 import type { HubRole } from './config/environment';
 import { DeliveryModule } from './delivery/delivery.module';
 import type { HubRuntime } from './hub-runtime';
+import { IdentityAdminModule } from './identity/identity-admin.module';
+import { RetentionModule } from './identity/retention/retention.module';
 import { IntakeModule } from './intake/intake.module';
 import { LrsHttpModule } from './lrs/lrs-http.module';
 import { NormalizeModule } from './normalize/normalize.module';
@@ -17,10 +19,10 @@ import { StoreModule } from './store/store.module';
  * intake, workers and the LRS scale apart (they share Redis and the database).
  */
 const ROLE_MODULES: Record<HubRole, Type[]> = {
-  intake: [QueuesModule, IntakeModule, AdminModule],
-  worker: [QueuesModule, NormalizeModule, DeliveryModule],
-  lrs: [LrsHttpModule, AdminModule],
-  all: [QueuesModule, IntakeModule, NormalizeModule, DeliveryModule, LrsHttpModule, AdminModule],
+  intake: [QueuesModule, IntakeModule, AdminModule, IdentityAdminModule],
+  worker: [QueuesModule, NormalizeModule, DeliveryModule, RetentionModule],
+  lrs: [LrsHttpModule, AdminModule, IdentityAdminModule],
+  all: [QueuesModule, IntakeModule, NormalizeModule, DeliveryModule, LrsHttpModule, AdminModule, IdentityAdminModule, RetentionModule],
 };
 
 @Module({})
