@@ -66,6 +66,7 @@ export class PeopleController {
   }
 
   @Post('import')
+  @HttpCode(200)
   @ApiOperation({
     summary: 'Import people from CSV: email (required), name, team, department, location, role, manager, attr:<name>, aliases, account:<homePage>, source:<instance>',
   })
@@ -114,6 +115,7 @@ export class PeopleController {
   }
 
   @Post(':id/merge')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Merge another person into this one: identities move here, missing attributes are taken, the other goes' })
   @ApiBody({ schema: { type: 'object', example: { from: '<id of the person to merge in>' } } })
   async merge(@Param('id') id: string, @Body() body: unknown): Promise<PersonRecord> {
@@ -124,6 +126,7 @@ export class PeopleController {
   }
 
   @Post(':id/reissue')
+  @HttpCode(200)
   @ApiOperation({
     summary:
       'Void and re-send, in the built-in LRS, past statements that carry `from` (as actor, object, instructor or member) under this person; `sourceActor` limits it to statements that came from that source identity',
