@@ -6,6 +6,7 @@ import { HeldStatementsRepository } from './held-statements.repository';
 import { IdentityResolver } from './identity-resolver.service';
 import type { InstanceIdentitySettings } from './identity-settings';
 import { PeopleRepository } from './people.repository';
+import { pseudonymise } from './pseudonymise';
 import { SOURCE_ACTOR_EXTENSION } from './resolve-statement';
 
 const ANA = { objectType: 'Agent' as const, mbox: 'mailto:ana.lima@acme.example', name: 'Ana Lima' };
@@ -68,6 +69,19 @@ describe.each(TEST_ENGINES)('IdentityResolver (%s)', (engine) => {
       objectType: 'Agent',
       account: { homePage: 'https://acme.slack.com', name: 'U07ANA' },
     });
+  });
+
+  it('pseudonymises one person identically across sources and events, and other people differently', async () => {
+    const { statements } = await resolver.resolve('moodle', [
+      statementBy({ mbox: 'mailto:ana.lima@acme.example' }, uuid(30)),
+      statementBy({ mbox: 'mailto:someone.else@acme.example' }, uuid(31)),
+    ]);
+    const { statements: fromSlack } = await resolver.resolve('slack', [statementBy({ account: { homePage: 'https://acme.slack.com', name: 'U07ANA' } }, uuid(32))]);
+    const options = { key: 'analytics-destination-key', homePage: 'https://analytics.acme.example', mode: 'account' as const };
+    const [ana, stranger, anaOnSlack] = [...statements, ...fromSlack].map((s) => pseudonymise(s, options));
+    expect(anaOnSlack.actor).toEqual(ana.actor);
+    expect(stranger.actor).not.toEqual(ana.actor);
+    expect(JSON.stringify([ana, anaOnSlack])).not.toMatch(/ana\.lima|Ana Lima|U07ANA/i);
   });
 
   it('passes an unknown actor through under `pass`, holds it under `hold`, and releases it once resolved', async () => {
