@@ -47,9 +47,8 @@ export function planReissue(stored: readonly Statement[], request: ReissueReques
   for (const original of stored) {
     if (!original.id || original.verb.id === VOIDED_VERB.id) continue;
     if (request.sourceActorKey && sourceActorKeyOf(original) !== request.sourceActorKey) continue;
-    const copy = structuredClone(original);
     let touched = false;
-    mapStatementAgents(copy, function replace(actor: Actor): Actor {
+    const copy = mapStatementAgents(original, function replace(actor: Actor): Actor {
       const identity = identityOfActor(actor);
       if (identity && identityKey(identity) === request.fromKey) {
         touched = true;

@@ -22,7 +22,6 @@ export interface PseudonymiseOptions {
  * source-actor extension, which holds the source's identifier, is removed. Pure: returns a copy.
  */
 export function pseudonymise(input: Statement, options: PseudonymiseOptions): Statement {
-  const statement = structuredClone(input);
   const replace = (actor: Actor): Actor => {
     const identity = identityOfActor(actor);
     const out: Actor = { objectType: actor.objectType ?? 'Agent' };
@@ -35,11 +34,13 @@ export function pseudonymise(input: Statement, options: PseudonymiseOptions): St
     if (actor.member) out.member = actor.member.map(replace);
     return out;
   };
-  mapStatementAgents(statement, replace);
+  const statement = mapStatementAgents(input, replace);
   const extensions = statement.context?.extensions;
   if (extensions && SOURCE_ACTOR_EXTENSION in extensions) {
-    delete extensions[SOURCE_ACTOR_EXTENSION];
-    if (Object.keys(extensions).length === 0) delete statement.context!.extensions;
+    const { [SOURCE_ACTOR_EXTENSION]: _dropped, ...rest } = extensions;
+    statement.context = { ...statement.context };
+    if (Object.keys(rest).length > 0) statement.context.extensions = rest;
+    else delete statement.context.extensions;
   }
   return statement;
 }

@@ -35,7 +35,6 @@ export interface ResolvedStatement {
  * and the learner's cohort attributes are added as context extensions. Pure: returns a copy.
  */
 export function resolveStatement(input: Statement, lookup: PersonLookup, options: ResolveOptions): ResolvedStatement {
-  const statement = structuredClone(input);
   const find = (actor: Actor): DirectoryPerson | undefined => {
     for (const key of actorLookupKeys(actor, options.instanceId)) {
       const person = lookup(key);
@@ -49,12 +48,12 @@ export function resolveStatement(input: Statement, lookup: PersonLookup, options
       return actor.member ? { ...actor, member: actor.member.map(resolveAgent) } : actor;
     }
     const person = find(actor);
-    return person ? structuredClone(person.actor) : actor;
+    return person ? copyActor(person.actor) : actor;
   };
 
-  const sourceActor = statement.actor;
+  const sourceActor = input.actor;
   const learner = sourceActor.objectType === 'Group' ? undefined : find(sourceActor);
-  mapStatementAgents(statement, resolveAgent);
+  const statement = mapStatementAgents(input, resolveAgent);
 
   const extensions: JsonObject = {};
   if (learner) {
@@ -68,6 +67,11 @@ export function resolveStatement(input: Statement, lookup: PersonLookup, options
     statement.context = { ...statement.context, extensions: { ...statement.context?.extensions, ...extensions } };
   }
   return { statement, unknownActorKey: unknownLearnerKey(sourceActor, find) };
+}
+
+/** A person's canonical actor, copied so that no two statements share one object. */
+function copyActor(actor: Actor): Actor {
+  return actor.account ? { ...actor, account: { ...actor.account } } : { ...actor };
 }
 
 function unknownLearnerKey(actor: Actor, find: (actor: Actor) => DirectoryPerson | undefined): string | undefined {
