@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { IdentityResolver } from '../src/identity/identity-resolver.service';
+import { HUB_DELIVERY_AUTHORITY } from '../src/lrs/auth/lrs-credentials';
+import { StatementsService } from '../src/lrs/statements/statements.service';
 import { type HubDatabase, openDatabase } from '../src/store/database';
+import type { Statement } from '../src/xapi/statement';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
 import { eventually, LRS_BASIC, startTestHub, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
@@ -9,10 +13,20 @@ const TOKEN = 'identity-admin-token-0123456789';
 const ADMIN = { authorization: `Bearer ${TOKEN}` };
 const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
 const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
-  - id: central
+  - id: moodle
     connector: generic-webhook
-    destinations: [builtin]
-    config: { eventKey: id, mapping: "nothing" }
+    identity: { cohortAttributes: [team] }
+    config: { mapping: "nothing" }
+  - id: slack
+    connector: generic-webhook
+    config: { mapping: "nothing" }
+  - id: bamboohr
+    connector: generic-webhook
+    config: { mapping: "nothing" }
+  - id: calendar
+    connector: generic-webhook
+    identity: { unknownActors: hold }
+    config: { mapping: "nothing" }
 `.replace('destinations:\n  - id: builtin\n    type: builtin', 'destinations:\n  - id: builtin\n    type: builtin\n  - id: analytics\n    type: xapi\n    endpoint: http://127.0.0.1:9/xapi/\n    username: u\n    password: p\n    pseudonymise: { key: a-long-destination-key, homePage: "https://analytics.acme.example" }');
 
 const ANA = { actor: { mbox: 'mailto:ana@acme.example', name: 'Ana Lima' }, attributes: { team: 'Sales' } };
@@ -97,6 +111,36 @@ describe.each(TEST_ENGINES)('identity directory admin API (%s)', (engine) => {
     });
     const ana = await (await admin('GET', `/people?identity=${encodeURIComponent('{"mbox":"mailto:ana@acme.example"}')}`)).json();
     expect(ana).toMatchObject({ attributes: { team: 'Marketing' } });
+  });
+
+  it('lands statements for one person from Moodle, Slack, BambooHR and a calendar in the built-in LRS under one actor', async () => {
+    const resolver = hub.app.get(IdentityResolver, { strict: false });
+    const lrs = hub.app.get(StatementsService, { strict: false });
+    await resolver.learn('bamboohr', [{ identities: [{ mbox: 'mailto:hana@acme.example' }, { source: 'bamboohr', id: '612' }], name: 'Hana Sato', attributes: { team: 'Legal' } }]);
+    await resolver.learn('slack', [{ identities: [{ account: { homePage: 'https://acme.slack.com', name: 'U0HANA' } }, { mbox: 'mailto:hana@acme.example' }] }]);
+    const sources: [string, Statement['actor']][] = [
+      ['moodle', { mbox: 'mailto:Hana@ACME.example', name: 'hana s' }],
+      ['slack', { account: { homePage: 'https://acme.slack.com', name: 'U0HANA' } }],
+      ['bamboohr', { account: { homePage: 'https://acme.bamboohr.com', name: '612' } }],
+      ['calendar', { mbox: 'mailto:hana@acme.example' }],
+    ];
+    for (const [instanceId, actor] of sources) {
+      const statement: Statement = { actor, verb: { id: 'http://adlnet.gov/expapi/verbs/attended' }, object: { id: `https://acme.example/${instanceId}/1` } };
+      const { statements, held } = await resolver.resolve(instanceId, [statement]);
+      expect(held).toEqual([]);
+      await lrs.store(statements, HUB_DELIVERY_AUTHORITY, '1.0.3');
+    }
+    const { statements } = await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:hana@acme.example' }) });
+    expect(statements.map((s) => s.actor)).toEqual(Array(4).fill({ objectType: 'Agent', mbox: 'mailto:hana@acme.example', name: 'Hana Sato' }));
+    const moodle = statements.find((s) => (s.object as { id: string }).id.includes('/moodle/'));
+    expect((moodle?.context as { extensions: Record<string, unknown> }).extensions['https://xapi-hub.dev/extensions/cohort/team']).toBe('Legal');
+
+    // The calendar instance holds what the directory does not know (its config says `hold`).
+    const stranger: Statement = { actor: { mbox: 'mailto:ivan@partner.example' }, verb: { id: 'http://adlnet.gov/expapi/verbs/attended' }, object: { id: 'https://acme.example/calendar/2' } };
+    expect((await resolver.resolve('calendar', [stranger], 'evt-ivan')).held).toHaveLength(1);
+    expect(await (await admin('GET', '/unresolved-identities')).json()).toEqual({
+      unresolved: [{ identityKey: 'mbox:mailto:ivan@partner.example', statements: 1, oldest: expect.any(String) }],
+    });
   });
 
   it('re-issues a stranger’s past statements under the person they turned out to be', async () => {
