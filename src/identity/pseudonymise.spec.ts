@@ -1,5 +1,5 @@
 import type { Statement } from '../xapi/statement';
-import { pseudonymise } from './pseudonymise';
+import { pseudonymise, pseudonymiserFor } from './pseudonymise';
 import { SOURCE_ACTOR_EXTENSION } from './resolve-statement';
 
 const options = { key: 'destination-secret-0123456789', homePage: 'https://analytics.acme.example', mode: 'account' as const };
@@ -49,5 +49,20 @@ describe('pseudonymise', () => {
     for (const personal of ['ana@', 'bob@', 'carol@', 'Ana', 'Bob', 'Carol', 'Sales', 'U07ANA']) expect(text).not.toContain(personal);
     expect(out.actor.member).toHaveLength(1);
     expect(out.context?.extensions).toEqual({ 'https://x.example/k': 1 });
+  });
+});
+
+describe('pseudonymiserFor', () => {
+  it('binds a destination’s settings, account mode by default, and is absent without them', () => {
+    const apply = pseudonymiserFor({ key: options.key, homePage: options.homePage })!;
+    expect(apply(event({ mbox: 'mailto:ana@acme.example' }))).toEqual(pseudonymise(event({ mbox: 'mailto:ana@acme.example' }), options));
+    expect(pseudonymiserFor(undefined)).toBeUndefined();
+  });
+
+  it('leaves its input as it was', () => {
+    const input = event({ mbox: 'mailto:ana@acme.example', name: 'Ana' }, { context: { extensions: { [SOURCE_ACTOR_EXTENSION]: { mbox: 'mailto:a@b.example' } } } });
+    const before = structuredClone(input);
+    pseudonymise(input, options);
+    expect(input).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { PseudonymMode } from '../config/hub-config.schema';
+import type { PseudonymiseConfig, PseudonymMode } from '../config/hub-config.schema';
 import type { Actor, Statement } from '../xapi/statement';
 import { identityKey, identityOfActor } from './identity-key';
 import { SOURCE_ACTOR_EXTENSION } from './resolve-statement';
@@ -43,4 +43,14 @@ export function pseudonymise(input: Statement, options: PseudonymiseOptions): St
     else delete statement.context.extensions;
   }
   return statement;
+}
+
+/**
+ * What delivery applies to a destination's statements: the destination's `pseudonymise`
+ * settings bound (mode `account` by default), or undefined when it sees people as they are.
+ */
+export function pseudonymiserFor(config: PseudonymiseConfig | undefined): ((statement: Statement) => Statement) | undefined {
+  if (!config) return undefined;
+  const options: PseudonymiseOptions = { key: config.key, homePage: config.homePage, mode: config.mode ?? 'account' };
+  return (statement) => pseudonymise(statement, options);
 }
