@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminTokenGuard } from '../admin/admin-token.guard';
-import type { Actor } from '../xapi/statement';
 import { HeldStatementsRepository } from './held-statements.repository';
 import { IdentityErrorsInterceptor } from './identity-http-errors';
 import { identityKey } from './identity-key';
@@ -139,8 +138,8 @@ export class PeopleController {
     const from = checkIdentity(stripActorFields(input.from), 'from', problems);
     const sourceActor = input.sourceActor === undefined ? undefined : checkIdentity(stripActorFields(input.sourceActor), 'sourceActor', problems);
     if (from && 'source' in from) problems.push('from: an xAPI identifier (mbox, mbox_sha1sum, openid or account) as it appears in the LRS');
-    if (problems.length > 0) throw new InvalidPersonError('the re-issue request is not valid', problems);
-    return this.reissueService.reissue(id, (input.from as Actor), sourceActor);
+    if (!from || 'source' in from || problems.length > 0) throw new InvalidPersonError('the re-issue request is not valid', problems);
+    return this.reissueService.reissue(id, from, sourceActor);
   }
 
   private changed(person: PersonRecord): PersonRecord {

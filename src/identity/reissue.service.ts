@@ -4,7 +4,7 @@ import { agentKey } from '../lrs/statements/agent-key';
 import { StatementsService } from '../lrs/statements/statements.service';
 import type { Actor, Statement } from '../xapi/statement';
 import { DEFAULT_XAPI_VERSION } from '../xapi/xapi-version';
-import { identityKey, identityOfActor } from './identity-key';
+import { identityKey } from './identity-key';
 import { PersonNotFoundError } from './identity.errors';
 import type { Identity } from './identity.types';
 import { PeopleRepository } from './people.repository';
@@ -22,12 +22,16 @@ export class ReissueService {
     private readonly statements: StatementsService,
   ) {}
 
-  async reissue(personId: string, from: Actor, sourceActor?: Identity): Promise<ReissuePlan> {
+  /**
+   * `from` is an xAPI identifier as the LRS holds it (not a source id): the LRS keys an e-mail
+   * as it was sent, so it is looked up as given, and compared normalised.
+   */
+  async reissue(personId: string, from: Exclude<Identity, { source: string }>, sourceActor?: Identity): Promise<ReissuePlan> {
     const person = await this.people.get(personId);
     if (!person) throw new PersonNotFoundError(personId);
-    const stored = await this.statementsOf(from);
+    const stored = await this.statementsOf({ objectType: 'Agent', ...from });
     const plan = planReissue(stored, {
-      fromKey: identityKey(identityOfActor(from)!),
+      fromKey: identityKey(from),
       to: person.actor,
       ...(sourceActor ? { sourceActorKey: identityKey(sourceActor) } : {}),
     });
