@@ -19,6 +19,8 @@ function countingDirectory() {
   };
 }
 
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('DirectoryCache', () => {
   it('reads the database once per interval, however many look-ups, and reloads only when the version moved', async () => {
     const { state, repository } = countingDirectory();
@@ -29,15 +31,31 @@ describe('DirectoryCache', () => {
 
     now = 1500;
     await Promise.all([cache.current(), cache.current(), cache.current()]);
+    await settle();
     expect(state).toMatchObject({ loads: 1, versionReads: 1 });
 
     state.version = 2;
     now = 1600;
     await cache.current();
+    await settle();
     expect(state.loads).toBe(1); // still within the interval: another process's write is not seen yet
     now = 2600;
+    // The look-up that notices goes on with the copy it has; the reload lands in the background.
+    expect((await cache.current()).version).toBe(1);
+    await settle();
     expect((await cache.current()).version).toBe(2);
     expect(state.loads).toBe(2);
+  });
+
+  it('keeps answering from its copy while the database is away', async () => {
+    const { state, repository } = countingDirectory();
+    let now = 0;
+    const cache = new DirectoryCache({ ...repository, version: async () => (state.versionReads++, Promise.reject(new Error('down'))) }, 1000, () => now);
+    await cache.current();
+    now = 5000;
+    for (let i = 0; i < 100; i++) expect((await cache.current()).version).toBe(1);
+    await settle();
+    expect(state.versionReads).toBe(1);
   });
 
   it('sees this process’s own write at once after invalidate()', async () => {

@@ -67,7 +67,7 @@ export class IdentityResolver {
         result.statements.push(resolved.statement);
       }
     }
-    await this.heldStatements.hold(instanceId, eventId ?? null, toHold);
+    if (toHold.length > 0) await this.heldStatements.hold(instanceId, eventId ?? null, toHold);
     return result;
   }
 

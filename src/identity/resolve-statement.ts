@@ -42,29 +42,27 @@ export function resolveStatement(input: Statement, lookup: PersonLookup, options
     }
     return undefined;
   };
+  const sourceActor = input.actor;
+  // The learner is looked up once: resolving the actor and deciding whether it is known share it.
+  const learner = sourceActor.objectType === 'Group' ? undefined : find(sourceActor);
   const resolveAgent = (actor: Actor): Actor => {
     if (actor.objectType === 'Group') {
       // A Group is not a person: its own identifier stays; its members are people.
       return actor.member ? { ...actor, member: actor.member.map(resolveAgent) } : actor;
     }
-    const person = find(actor);
+    const person = actor === sourceActor ? learner : find(actor);
     return person ? copyActor(person.actor) : actor;
   };
-
-  const sourceActor = input.actor;
-  const learner = sourceActor.objectType === 'Group' ? undefined : find(sourceActor);
   const statement = mapStatementAgents(input, resolveAgent);
 
-  const extensions: JsonObject = {};
   if (learner) {
-    extensions[SOURCE_ACTOR_EXTENSION] = identifierOnly(sourceActor);
+    const extensions: JsonObject = { ...statement.context?.extensions, [SOURCE_ACTOR_EXTENSION]: identifierOnly(sourceActor) };
     for (const attribute of options.cohortAttributes ?? []) {
       const value = learner.attributes[attribute];
       if (value !== undefined && value !== '') extensions[COHORT_EXTENSION_PREFIX + attribute] = value;
     }
-  }
-  if (Object.keys(extensions).length > 0) {
-    statement.context = { ...statement.context, extensions: { ...statement.context?.extensions, ...extensions } };
+    statement.context = { ...statement.context, extensions };
+    return { statement };
   }
   return { statement, unknownActorKey: unknownLearnerKey(sourceActor, find) };
 }
