@@ -27,6 +27,7 @@ const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
     connector: generic-webhook
     identity: { unknownActors: hold }
     config: { mapping: "nothing" }
+retention: { inboxDays: 3650 }
 `.replace('destinations:\n  - id: builtin\n    type: builtin', 'destinations:\n  - id: builtin\n    type: builtin\n  - id: analytics\n    type: xapi\n    endpoint: http://127.0.0.1:9/xapi/\n    username: u\n    password: p\n    pseudonymise: { key: a-long-destination-key, homePage: "https://analytics.acme.example" }');
 
 const ANA = { actor: { mbox: 'mailto:ana@acme.example', name: 'Ana Lima' }, attributes: { team: 'Sales' } };
@@ -72,6 +73,11 @@ describe.each(TEST_ENGINES)('identity directory admin API (%s)', (engine) => {
     expect(await taken.json()).toEqual({ error: expect.stringContaining('another person'), details: [`account:https://acme.slack.com|U07ANA belongs to person ${person.id}`] });
     // The refused person left nothing behind.
     expect((await admin('GET', `/people?identity=${encodeURIComponent('{"mbox":"mailto:someone@acme.example"}')}`)).status).toBe(404);
+  });
+
+  it('runs retention in this all-roles hub under a database lease', async () => {
+    const lease = await eventually(async () => side.db.selectFrom('job_leases').selectAll().where('name', '=', 'retention').executeTakeFirst());
+    expect(Date.parse(lease.expires_at)).toBeGreaterThan(Date.now());
   });
 
   it('answers 400 naming the field, and 401 without the token', async () => {
