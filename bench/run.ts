@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import { identityBench } from './identity.bench';
 import { intakeBench } from './intake.bench';
 import { lrsStoreBench } from './lrs-store.bench';
 import { pipelineBench } from './pipeline.bench';
@@ -9,6 +10,7 @@ import { validatorBench } from './validator.bench';
 
 const BENCHES: Record<BenchName, (settings: BenchSettings) => Promise<BenchTable[]>> = {
   validator: validatorBench,
+  identity: identityBench,
   'lrs-store': lrsStoreBench,
   intake: async (settings) => [await intakeBench(settings)],
   pipeline: async (settings) => [await pipelineBench(settings)],

@@ -5,6 +5,8 @@ import { ConnectorHostModule } from './connector-host/connector-host.module';
 import { ConnectorTasksModule } from './connector-host/tasks/connector-tasks.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import type { HubRuntime } from './hub-runtime';
+import { IdentityAdminModule } from './identity/identity-admin.module';
+import { RetentionModule } from './identity/retention/retention.module';
 import { IntakeModule } from './intake/intake.module';
 import { LrsHttpModule } from './lrs/lrs-http.module';
 import { NormalizeModule } from './normalize/normalize.module';
@@ -19,10 +21,21 @@ import { StoreModule } from './store/store.module';
  * intake, workers and the LRS scale apart (they share Redis and the database).
  */
 const ROLE_MODULES: Record<HubRole, Type[]> = {
-  intake: [QueuesModule, ConnectorHostModule, IntakeModule, AdminModule],
-  worker: [QueuesModule, ConnectorHostModule, ConnectorTasksModule, NormalizeModule, DeliveryModule],
-  lrs: [LrsHttpModule, AdminModule],
-  all: [QueuesModule, ConnectorHostModule, ConnectorTasksModule, IntakeModule, NormalizeModule, DeliveryModule, LrsHttpModule, AdminModule],
+  intake: [QueuesModule, ConnectorHostModule, IntakeModule, AdminModule, IdentityAdminModule],
+  worker: [QueuesModule, ConnectorHostModule, ConnectorTasksModule, NormalizeModule, DeliveryModule, RetentionModule],
+  lrs: [LrsHttpModule, AdminModule, IdentityAdminModule],
+  all: [
+    QueuesModule,
+    ConnectorHostModule,
+    ConnectorTasksModule,
+    IntakeModule,
+    NormalizeModule,
+    DeliveryModule,
+    LrsHttpModule,
+    AdminModule,
+    IdentityAdminModule,
+    RetentionModule,
+  ],
 };
 
 @Module({})

@@ -16,7 +16,7 @@ export interface BenchSettings {
   validator: { seconds: number };
 }
 
-export const BENCH_NAMES = ['validator', 'lrs-store', 'intake', 'pipeline'] as const;
+export const BENCH_NAMES = ['validator', 'identity', 'lrs-store', 'intake', 'pipeline'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 export type Engine = 'sqlite' | 'postgres';
 

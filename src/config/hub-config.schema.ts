@@ -25,6 +25,30 @@ const ID_RULE = 'must be 1-63 lower-case letters, digits, "-" or "_", starting w
 export const DESTINATION_TYPES = ['builtin', 'xapi'] as const;
 export type DestinationType = (typeof DESTINATION_TYPES)[number];
 
+/** How a pseudonym is written: an account on the configured homePage, or an mbox_sha1sum. */
+export const PSEUDONYM_MODES = ['account', 'mbox_sha1sum'] as const;
+export type PseudonymMode = (typeof PSEUDONYM_MODES)[number];
+
+/** What resolution does with an actor the directory does not know. */
+export const UNKNOWN_ACTOR_POLICIES = ['pass', 'hold'] as const;
+export type UnknownActorPolicy = (typeof UNKNOWN_ACTOR_POLICIES)[number];
+
+/** A destination that must not see who the learners are (src/identity/pseudonymise.ts). */
+export class PseudonymiseConfig {
+  /** The HMAC key, from the environment (`${ENV}`); at least 16 characters. */
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters (use ${ENV} for a long random secret)' })
+  key!: string;
+
+  /** The account homePage pseudonyms are written under (mode `account`). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  homePage!: string;
+
+  @IsOptional()
+  @IsIn(PSEUDONYM_MODES)
+  mode?: PseudonymMode;
+}
+
 export class DestinationConfig {
   @Matches(ID_PATTERN, { message: ID_RULE })
   id!: string;
@@ -54,6 +78,27 @@ export class DestinationConfig {
   @Min(100)
   @Max(120_000)
   timeoutMs?: number;
+
+  /** Replace every person by a keyed hash before statements go here (names dropped). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PseudonymiseConfig)
+  pseudonymise?: PseudonymiseConfig;
+}
+
+/** How the identity directory treats this instance's statements (src/identity/). */
+export class InstanceIdentityConfig {
+  /** An actor the directory does not know: `pass` with the source identity (default), or `hold` until an admin resolves it. */
+  @IsOptional()
+  @IsIn(UNKNOWN_ACTOR_POLICIES)
+  unknownActors?: UnknownActorPolicy;
+
+  /** Directory attributes of the learner added as context extensions …/extensions/cohort/<name>. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, { each: true, message: 'each must be an attribute name: letters, digits, "-" or "_"' })
+  cohortAttributes?: string[];
 }
 
 export class InstanceConfig {
@@ -97,6 +142,11 @@ export class InstanceConfig {
   @IsOptional()
   @IsObject()
   config?: Record<string, unknown>;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InstanceIdentityConfig)
+  identity?: InstanceIdentityConfig;
 }
 
 export class LimitsConfig {
@@ -115,6 +165,27 @@ export class LimitsConfig {
   hookRatePerSecond?: number;
 }
 
+/** Age limits, in days, enforced by the retention job (src/identity/retention/); absent = kept. */
+export class RetentionConfig {
+  /** Raw webhook bodies in the inbox, once processed. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  inboxDays?: number;
+
+  /** Dead letters (the outbox's failed deliveries). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  deadLetterDays?: number;
+
+  /** Statements in the built-in LRS, by `stored`. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  statementDays?: number;
+}
+
 export class HubConfig {
   @IsArray()
   @ValidateNested({ each: true })
@@ -130,6 +201,11 @@ export class HubConfig {
   @ValidateNested()
   @Type(() => LimitsConfig)
   limits?: LimitsConfig;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RetentionConfig)
+  retention?: RetentionConfig;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;

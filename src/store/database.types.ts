@@ -119,6 +119,63 @@ export interface LrsCredentialsTable {
   revoked_at: string | null;
 }
 
+/** A learner in the identity directory (src/identity/). */
+export interface PeopleTable {
+  seq: Generated<number>;
+  id: string;
+  /** JSON of the canonical Agent (mbox or account, with name) every identity resolves to. */
+  actor: string;
+  name: string | null;
+  /** JSON object of reporting attributes (team, department, location, role, manager). */
+  attributes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One identifier a person is known by; the normalised key is unique across people. */
+export interface PersonIdentitiesTable {
+  identity_key: string;
+  person_id: string;
+  /** JSON of the identity as given. */
+  identity: string;
+  created_at: string;
+}
+
+/** One row (id 1): bumped by every directory write, so per-process caches know to reload. */
+export interface IdentityDirectoryVersionTable {
+  id: number;
+  version: number;
+}
+
+/** A statement whose actor the directory did not know, for an instance that holds them. */
+export interface HeldStatementsTable {
+  seq: Generated<number>;
+  instance_id: string;
+  event_id: string | null;
+  /** The unknown actor's identity key: what an admin resolves. */
+  identity_key: string;
+  /** The statement's id, or a hash of it when it has none yet. */
+  statement_key: string;
+  statement: string;
+  held_at: string;
+}
+
+/** A record of one erasure: when, by which door, how many rows per kind; no personal data. */
+export interface ErasureAuditTable {
+  seq: Generated<number>;
+  erased_at: string;
+  requested_by: string;
+  counts: string;
+  external_destinations: string;
+}
+
+/** Which process runs a periodic job until when (one runner across processes). */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Database {
   inbox: InboxTable;
   connector_state: ConnectorStateTable;
@@ -130,4 +187,10 @@ export interface Database {
   lrs_credentials: LrsCredentialsTable;
   documents: DocumentsTable;
   activity_definitions: ActivityDefinitionsTable;
+  people: PeopleTable;
+  person_identities: PersonIdentitiesTable;
+  identity_directory_version: IdentityDirectoryVersionTable;
+  held_statements: HeldStatementsTable;
+  erasure_audit: ErasureAuditTable;
+  job_leases: JobLeasesTable;
 }

@@ -7,6 +7,7 @@ import { documentsMigration } from './0004-documents';
 import { lrsCredentialsMigration } from './0005-lrs-credentials';
 import { linkOrderIndexesMigration } from './0006-link-order-indexes';
 import { connectorHostMigration } from './0008-connector-host';
+import { identityMigration } from './0009-identity';
 
 /** Every migration, in order. Names are permanent: a renamed one would run again. */
 function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration>
     '0005-lrs-credentials': lrsCredentialsMigration(engine),
     '0006-link-order-indexes': linkOrderIndexesMigration,
     '0008-connector-host': connectorHostMigration,
+    '0009-identity': identityMigration(engine),
   };
 }
 

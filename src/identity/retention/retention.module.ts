@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
+import { InboxRetentionSource } from './inbox.retention-source';
+import { LrsStatementsRetentionSource } from './lrs-statements.retention-source';
+import { RETENTION_CONFIG, RETENTION_SOURCES, RetentionJob } from './retention.job';
+import type { RetentionSource } from './retention-source';
+
+/**
+ * What has an age limit. Adding one (the outbox's dead letters under `deadLetterDays`) is a
+ * class implementing RetentionSource and a line here.
+ */
+export const RETENTION_SOURCE_TYPES = [InboxRetentionSource, LrsStatementsRetentionSource];
+
+/** The retention job, run by the worker role. */
+@Module({
+  providers: [
+    ...RETENTION_SOURCE_TYPES,
+    { provide: RETENTION_SOURCES, inject: RETENTION_SOURCE_TYPES, useFactory: (...sources: RetentionSource[]) => sources },
+    { provide: RETENTION_CONFIG, inject: [HUB_RUNTIME], useFactory: (runtime: HubRuntime) => runtime.config.retention ?? {} },
+    RetentionJob,
+  ],
+  exports: [RetentionJob],
+})
+export class RetentionModule {}
