@@ -1,39 +1,27 @@
 import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, MappingError } from '../../src/connector-sdk/index';
+import { cachedToken } from '../../src/connector-sdk/calendar';
 import type { MicrosoftGraphConfig } from './config';
 
 type Context = ConnectorContext<MicrosoftGraphConfig>;
 
-const TOKEN_KEY = 'graph:token';
-/** A token this close to expiry is replaced rather than used (clock skew, a slow call). */
-const TOKEN_MARGIN_MS = 5 * 60_000;
-
-interface CachedToken {
-  accessToken: string;
-  expiresAt: string;
-}
-
 /**
  * An app-only token (OAuth 2.0 client credentials, scope `https://graph.microsoft.com/.default`),
- * cached in instance state until five minutes before it expires so every worker shares it.
+ * shared through instance state until five minutes before it expires.
  */
 export async function graphToken(context: Context): Promise<string> {
-  const cached = await context.state.get<CachedToken>(TOKEN_KEY);
-  if (cached && Date.parse(cached.expiresAt) - TOKEN_MARGIN_MS > context.now.getTime()) return cached.accessToken;
-  const { config } = context;
-  const url = `${config.loginBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`;
-  const answer = await context.http.request<{ access_token?: string; expires_in?: number; error_description?: string }>({
-    method: 'POST',
-    url,
-    form: { client_id: config.clientId, client_secret: config.clientSecret, scope: 'https://graph.microsoft.com/.default', grant_type: 'client_credentials' },
-  });
-  if (answer.status !== 200 || !answer.data?.access_token) {
+  return cachedToken(context.state, 'graph:token', context.now, async () => {
+    const { config } = context;
+    const url = `${config.loginBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`;
+    const answer = await context.http.request<{ access_token?: string; expires_in?: number; error_description?: string }>({
+      method: 'POST',
+      url,
+      form: { client_id: config.clientId, client_secret: config.clientSecret, scope: 'https://graph.microsoft.com/.default', grant_type: 'client_credentials' },
+    });
+    if (answer.status === 200 && answer.data?.access_token) return { accessToken: answer.data.access_token, expiresInSeconds: answer.data.expires_in ?? 3599 };
     const said = answer.data?.error_description?.split('\r\n')[0] ?? `status ${answer.status}`;
     if (answer.status >= 400 && answer.status < 500) throw new MappingError(`Microsoft Entra ID refused the app's credentials (check tenantId, clientId, clientSecret): ${said}`);
     throw new HttpUnavailableError(`Microsoft Entra ID answered ${answer.status}`, url);
-  }
-  const expiresAt = new Date(context.now.getTime() + (answer.data.expires_in ?? 3599) * 1000).toISOString();
-  await context.state.set(TOKEN_KEY, { accessToken: answer.data.access_token, expiresAt } satisfies CachedToken);
-  return answer.data.access_token;
+  });
 }
 
 /**
