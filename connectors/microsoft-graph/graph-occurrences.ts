@@ -9,8 +9,6 @@ type Context = ConnectorContext<MicrosoftGraphConfig>;
 
 /** Occurrences last seen per Graph event id: what a deletion cancels. */
 const seenKey = (eventId: string) => `graph:occurrences:${eventId}`;
-/** The occurrences an event (a notification) was mapped from: a `later` re-run reads these, never Graph again. */
-export const snapshotKey = (eventKey: string) => `graph:snapshot:${eventKey}`;
 
 const SELECT = 'id,iCalUId,type,seriesMasterId,originalStart,originalStartTimeZone,start,end,isAllDay,isCancelled,subject,categories,changeKey,lastModifiedDateTime,organizer,attendees,locations';
 

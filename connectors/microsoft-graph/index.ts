@@ -1,9 +1,9 @@
 import { defineConnector, ignored, jsonBody, type MappingOutcome, RequestRejectedError } from '../../src/connector-sdk/index';
 import type { ConnectorContext, StoredEvent } from '../../src/connector-sdk/index';
-import { type CalendarOccurrence, dueRechecks, isRecheckBody, sessionOutcome } from '../../src/connector-sdk/calendar';
+import { dueRechecks, isRecheckBody, sessionOutcome, sessionOutcomeFromSource } from '../../src/connector-sdk/calendar';
 import { MicrosoftGraphConfig } from './config';
 import { anyItemVerified, type GraphBody, type GraphNotificationItem, type LifecycleBody, splitNotifications } from './graph-notifications';
-import { occurrencesInWindow, occurrencesOfChange, snapshotKey } from './graph-occurrences';
+import { occurrencesInWindow, occurrencesOfChange } from './graph-occurrences';
 import { createSubscription, ensureSubscriptions, renewSubscription, subscriptionById } from './graph-subscriptions';
 
 const PLATFORM = 'Microsoft 365';
@@ -43,7 +43,7 @@ export const connector = defineConnector<MicrosoftGraphConfig>({
     if (isRecheckBody(event.body)) return sessionOutcome(event.body.recheck.occurrences, event.key, context, PLATFORM, event.body.recheck.of);
     const body = event.body as GraphBody;
     if (body.kind === 'lifecycle') return lifecycle(event, body, context);
-    return fromSnapshot(event, context, () => occurrencesOfChange(body, context));
+    return sessionOutcomeFromSource(event.key, context, PLATFORM, () => occurrencesOfChange(body, context));
   },
 
   tasks: {
@@ -56,27 +56,11 @@ export const connector = defineConnector<MicrosoftGraphConfig>({
   },
 });
 
-/**
- * Graph is read once per event: a `later` re-run maps the occurrences as they were fetched, so
- * it neither calls Graph again nor sees a newer version out of turn (that comes as its own event).
- */
-async function fromSnapshot(event: StoredEvent, context: Context, fetch: () => Promise<CalendarOccurrence[]>): Promise<MappingOutcome> {
-  const key = snapshotKey(event.key);
-  let occurrences = await context.state.get<CalendarOccurrence[]>(key);
-  if (!occurrences) {
-    occurrences = await fetch();
-    await context.state.set(key, occurrences);
-  }
-  const outcome = await sessionOutcome(occurrences, event.key, context, PLATFORM);
-  if (outcome.kind !== 'later') await context.state.delete(key);
-  return outcome;
-}
-
 async function lifecycle(event: StoredEvent, body: LifecycleBody, context: Context): Promise<MappingOutcome> {
   const record = await subscriptionById(body.subscriptionId, context);
   if (!record) return ignored(`subscription ${body.subscriptionId} is not one this instance keeps`);
   // `missed`: Graph dropped notifications, so every occurrence of the mailbox in the window is read again.
-  if (body.lifecycleEvent === 'missed') return fromSnapshot(event, context, () => occurrencesInWindow(record.userId, context));
+  if (body.lifecycleEvent === 'missed') return sessionOutcomeFromSource(event.key, context, PLATFORM, () => occurrencesInWindow(record.userId, context));
   if (body.lifecycleEvent === 'reauthorizationRequired') {
     const renewed = await renewSubscription(record, context);
     return ignored(`reauthorizationRequired: subscription ${renewed.id} renewed until ${renewed.expiresAt}`);

@@ -99,13 +99,13 @@ describe('microsoft-graph', () => {
       ctx.now = new Date('2026-11-03T18:00:00Z');
       expect(await connector.map(event, ctx)).toMatchObject({ kind: 'statements', statements: [{ statement: { actor: { mbox: 'mailto:ana@acme.example' } } }] });
       expect(ctx.http.calls).toHaveLength(2);
-      expect(Object.keys(ctx.state.snapshot()).filter((k) => k.startsWith('graph:snapshot:'))).toEqual([]);
+      expect(Object.keys(ctx.state.snapshot()).filter((k) => k.startsWith('calendar:snapshot:'))).toEqual([]);
     });
 
     it('reuses the cached token until five minutes before it expires', async () => {
       const ctx = context('2026-11-03T17:30:00Z', sample.http);
       await connector.map(await stored(ctx), ctx);
-      await ctx.state.delete(Object.keys(ctx.state.snapshot()).find((k) => k.startsWith('graph:snapshot:'))!);
+      await ctx.state.delete(Object.keys(ctx.state.snapshot()).find((k) => k.startsWith('calendar:snapshot:'))!);
       await connector.map(await stored(ctx), ctx);
       expect(ctx.http.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
       ctx.now = new Date('2026-11-03T18:26:00Z');

@@ -119,3 +119,29 @@ export async function dueRechecks<C>(context: ConnectorContext<C>): Promise<Sour
   if (kept.length !== list.length) await context.state.set(RECHECKS, kept);
   return kept.filter((r) => Date.parse(r.at) <= now).map((r) => ({ key: r.key, body: { recheck: { of: r.of, occurrences: r.occurrences } } satisfies RecheckBody }));
 }
+
+/** Where the occurrences an event was mapped from are kept while it waits (`later`). */
+export const snapshotKey = (eventKey: string) => `calendar:snapshot:${eventKey}`;
+
+/**
+ * sessionOutcome for an event whose occurrences come from a call to the source (a Graph GET, a
+ * Google incremental sync). The source is read once per event: a `later` re-run maps what was
+ * read then — the sync token has moved on, and a newer version arrives as its own event. The
+ * snapshot is dropped once the event needs it no more.
+ */
+export async function sessionOutcomeFromSource<C extends CalendarSessionConfig>(
+  eventKey: string,
+  context: ConnectorContext<C>,
+  platform: string,
+  read: () => Promise<CalendarOccurrence[]>,
+): Promise<MappingOutcome> {
+  const key = snapshotKey(eventKey);
+  let occurrences = await context.state.get<CalendarOccurrence[]>(key);
+  if (!occurrences) {
+    occurrences = await read();
+    await context.state.set(key, occurrences);
+  }
+  const outcome = await sessionOutcome(occurrences, eventKey, context, platform);
+  if (outcome.kind !== 'later') await context.state.delete(key);
+  return outcome;
+}
