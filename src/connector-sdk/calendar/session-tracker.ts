@@ -56,7 +56,9 @@ export async function sessionOutcome<C extends CalendarSessionConfig>(
   const reasons = new Map<string, number>();
   const note = (reason: string) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
 
-  for (const occurrence of occurrences) {
+  // One occurrence listed twice (two pages of a sync, a series and its exception) would mint one sub-key twice: the later listing wins.
+  const unique = [...new Map(occurrences.map((o) => [occurrenceKey(o), o])).values()];
+  for (const occurrence of unique) {
     const key = occurrenceKey(occurrence);
     if (await superseded(context, key, owner, occurrence)) {
       note('a newer version of the occurrence came in another event');
