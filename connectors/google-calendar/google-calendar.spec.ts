@@ -48,6 +48,16 @@ describe('google-calendar', () => {
       expect(await connector.verify(push({ 'x-goog-channel-token': undefined }), rotating)).toEqual({ ok: false, reason: 'missing X-Goog-Channel-Token header' });
       expect(await connector.verify(push(), context('2026-11-10T12:00:00Z', [], {}, []))).toMatchObject({ ok: false, reason: expect.stringMatching(/no secret/) });
     });
+
+    it('refuses a stale message: one on a channel that expired (a replay), beyond five minutes of skew', async () => {
+      // The samples' channel expires Tue, 08 Dec 2026 08:00:00 GMT.
+      expect(await connector.verify(push(), context('2026-12-08T08:04:00Z'))).toEqual({ ok: true });
+      expect(await connector.verify(push(), context('2026-12-08T08:06:00Z'))).toEqual({
+        ok: false,
+        reason: "stale: the channel expired at 2026-12-08T08:00:00.000Z; replayed, or the hub's clock is wrong",
+      });
+      expect(await connector.verify(push({ 'x-goog-channel-expiration': undefined }), context('2027-06-01T00:00:00Z'))).toEqual({ ok: true });
+    });
   });
 
   describe('split', () => {
@@ -92,6 +102,22 @@ describe('google-calendar', () => {
   });
 
   describe('map', () => {
+    it('maps an event with no organizer, attendees or title: nothing to report, and says why', async () => {
+      const bare = { id: 'bare1', iCalUID: 'bare1@google.com', status: 'confirmed', start: { dateTime: '2026-11-05T09:00:00Z' }, end: { dateTime: '2026-11-05T10:00:00Z' } };
+      const ctx = testContext({
+        instanceId: 'google-coaching',
+        config: configFor(connector, { ...baseConfig, sessionKeywords: [] }),
+        now: new Date('2026-11-05T11:00:00Z'),
+        secrets: [TOKEN],
+        http: [OAUTH, { url: 'https://www.googleapis.com/calendar/v3/calendars/zoe%40acme.example/events?*', body: { items: [bare], nextSyncToken: 'next' } }],
+      });
+      expect(await connector.map({ key: 'k', body: {}, receivedAt: '' }, ctx)).toEqual({
+        kind: 'ignored',
+        reason: 'no attendee accepted (rooms, resources and the organizer do not count)',
+      });
+      expect(ctx.state.snapshot()['google:syncToken']).toBe('next');
+    });
+
     it('reads the changes once: the later re-run maps the occurrences read before, with the token cached', async () => {
       const sample = sampleNamed('before-the-end-later');
       const ctx = context('2026-11-05T15:30:00Z', sample.http, { 'google:syncToken': 'CPDAlvWDx70CEPDAlvWDx70CGAU=' });

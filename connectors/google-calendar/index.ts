@@ -5,6 +5,8 @@ import { ensureChannel } from './google-channel';
 import { changedOccurrences } from './google-sync';
 
 const PLATFORM = 'Google Calendar';
+/** Clock skew allowed past a channel's expiration. */
+const STALE_GRACE_MS = 5 * 60_000;
 
 /** What the inbox keeps of a push notification (Google sends headers only, no body). */
 export interface PushBody {
@@ -30,11 +32,17 @@ export const connector = defineConnector<GoogleCalendarConfig>({
     return request.headers['x-goog-resource-state'] === 'sync' ? { status: 200, body: '' } : undefined;
   },
 
-  verify(request, { secrets }) {
+  verify(request, { secrets, now }) {
     if (secrets.length === 0) return { ok: false, reason: 'this instance has no secret to compare the channel token with' };
     const token = request.headers['x-goog-channel-token'];
     if (!token) return { ok: false, reason: 'missing X-Goog-Channel-Token header' };
-    return matchesAnySecret(token, secrets) ? { ok: true } : { ok: false, reason: 'X-Goog-Channel-Token matches none of the instance secrets' };
+    if (!matchesAnySecret(token, secrets)) return { ok: false, reason: 'X-Goog-Channel-Token matches none of the instance secrets' };
+    // Google sends nothing on a channel past its expiration: such a message is a replay of an old one.
+    const expiration = Date.parse(request.headers['x-goog-channel-expiration'] ?? '');
+    if (Number.isFinite(expiration) && expiration + STALE_GRACE_MS < now.getTime()) {
+      return { ok: false, reason: `stale: the channel expired at ${new Date(expiration).toISOString()}; replayed, or the hub's clock is wrong` };
+    }
+    return { ok: true };
   },
 
   /** One message, one event, keyed by channel and message number (Google's redelivery repeats both). */

@@ -113,6 +113,22 @@ describe('microsoft-graph', () => {
       expect(ctx.http.calls.filter((c) => c.method === 'POST')).toHaveLength(2);
     });
 
+    it('maps an event with no organizer, categories or subject: attended without instructor or name', async () => {
+      const bare = { id: 'AAMkBare=', iCalUId: 'bare-uid', type: 'singleInstance', start: { dateTime: '2026-11-03T09:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-11-03T10:00:00.0000000', timeZone: 'UTC' }, attendees: [{ type: 'required', status: { response: 'accepted' }, emailAddress: { address: 'ana@acme.example' } }] };
+      const ctx = testContext({
+        instanceId: 'm365-coaching',
+        config: configFor(connector, { ...baseConfig, sessionKeywords: [] }),
+        now: new Date('2026-11-03T11:00:00Z'),
+        secrets: [CLIENT_STATE],
+        http: [TOKEN, { url: 'https://graph.microsoft.com/v1.0/Users/*', body: bare }],
+      });
+      const outcome = await connector.map({ key: 'k', body: { kind: 'change', subscriptionId: 's', changeType: 'created', resource: 'Users/u/Events/AAMkBare=' }, receivedAt: '' }, ctx);
+      expect(outcome).toMatchObject({ kind: 'statements', statements: [{ statement: { actor: { objectType: 'Agent', mbox: 'mailto:ana@acme.example' }, context: { platform: 'Microsoft 365' } } }] });
+      const [keyed] = outcome.kind === 'statements' ? outcome.statements : [];
+      expect(keyed.statement.context).not.toHaveProperty('instructor');
+      expect(keyed.statement.object).toEqual({ objectType: 'Activity', id: 'https://calendar.acme.example/sessions/bare-uid/20261103T090000Z', definition: { type: 'http://adlnet.gov/expapi/activities/meeting' } });
+    });
+
     it('says what to fix when Entra ID refuses the credentials or Graph refuses the permission', async () => {
       const refused: RecordedCall = { ...TOKEN, status: 401, body: { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.\r\nTrace ID: …' } };
       const ctx = context('2026-11-03T17:30:00Z', [refused]);
