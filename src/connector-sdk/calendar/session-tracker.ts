@@ -4,7 +4,7 @@ import type { CalendarSessionConfig } from './calendar-config';
 import { type CalendarOccurrence, compareVersions, occurrenceKey } from './calendar-occurrence';
 import { planOccurrence, type SentRecord } from './session-outcome';
 
-/** Which event holds the newest version of an occurrence (state `latest:<occurrence key>`). */
+/** Which event holds the newest version of an occurrence (state `calendar:latest:<occurrence key>`). */
 interface LatestVersion {
   eventKey: string;
   sequence?: number;
@@ -64,9 +64,9 @@ export async function sessionOutcome<C extends CalendarSessionConfig>(
       note('a newer version of the occurrence came in another event');
       continue;
     }
-    const previous = await context.state.get<SentRecord>(`sent:${key}`);
+    const previous = await context.state.get<SentRecord>(`calendar:sent:${key}`);
     const plan = planOccurrence(occurrence, eventKey, previous, context.now, options);
-    if (JSON.stringify(plan.sent) !== JSON.stringify(previous ?? { attended: [], voids: [] })) await context.state.set(`sent:${key}`, plan.sent);
+    if (JSON.stringify(plan.sent) !== JSON.stringify(previous ?? { attended: [], voids: [] })) await context.state.set(`calendar:sent:${key}`, plan.sent);
     all.push(...plan.statements);
     if (plan.pendingUntil) pending.push(occurrence);
     else if (plan.statements.length === 0) note(plan.reason ?? 'nothing to report');
@@ -82,14 +82,14 @@ export async function sessionOutcome<C extends CalendarSessionConfig>(
 }
 
 async function superseded<C>(context: ConnectorContext<C>, key: string, eventKey: string, occurrence: CalendarOccurrence): Promise<boolean> {
-  const latest = await context.state.get<LatestVersion>(`latest:${key}`);
+  const latest = await context.state.get<LatestVersion>(`calendar:latest:${key}`);
   if (latest && latest.eventKey !== eventKey) {
     // A re-run (a `later`) of an event another one has since replaced, or an older version arriving late.
     if (latest.history.includes(eventKey) || compareVersions(latest, occurrence) > 0) return true;
   }
   if (latest?.eventKey !== eventKey) {
     const history = [...(latest?.history ?? []), ...(latest ? [latest.eventKey] : [])].slice(-HISTORY);
-    await context.state.set(`latest:${key}`, { eventKey, sequence: occurrence.sequence, modifiedAt: occurrence.modifiedAt, history } satisfies LatestVersion);
+    await context.state.set(`calendar:latest:${key}`, { eventKey, sequence: occurrence.sequence, modifiedAt: occurrence.modifiedAt, history } satisfies LatestVersion);
   }
   return false;
 }
