@@ -9,3 +9,4 @@ export * from './session-outcome';
 export * from './session-tracker';
 export * from './ics';
 export * from './shared-token';
+export * from './cached-token';

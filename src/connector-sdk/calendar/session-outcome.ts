@@ -26,7 +26,7 @@ export interface SentVoid {
   at: string;
 }
 
-/** What was sent about one occurrence (per-instance state, one record per occurrence key). */
+/** What was sent about one occurrence (state `calendar:sent:<occurrence key>`). */
 export interface SentRecord {
   attended: SentAttendance[];
   voids: SentVoid[];

@@ -50,6 +50,13 @@ describe('sessionOutcome', () => {
     expect(await sessionOutcome([moved], 'e2', ctx, 'Test')).toMatchObject({ kind: 'statements', statements: [{ statement: { timestamp: '2026-11-02T11:00:00.000Z' } }] });
   });
 
+  it('maps an occurrence listed twice in one event once', async () => {
+    const ctx = context('2026-11-02T10:05:00Z');
+    const outcome = await sessionOutcome([coachingOccurrence({ title: 'Coaching (old)' }), coachingOccurrence()], 'e1', ctx, 'Test');
+    expect(outcome).toMatchObject({ kind: 'statements', statements: [{ statement: { object: { definition: { name: { und: 'Coaching: Ana' } } } } }] });
+    expect(outcome.kind === 'statements' && outcome.statements).toHaveLength(1);
+  });
+
   it('says why nothing came of an event with several occurrences', async () => {
     const ctx = context('2026-11-20T00:00:00Z');
     const outcome = await sessionOutcome([coachingOccurrence({ title: 'Lunch' }), coachingOccurrence({ originalStart: '2026-11-03T09:00:00Z', status: 'cancelled' })], 'e1', ctx, 'Test');

@@ -4,7 +4,7 @@ import type { CalendarSessionConfig } from './calendar-config';
 import { type CalendarOccurrence, compareVersions, occurrenceKey } from './calendar-occurrence';
 import { planOccurrence, type SentRecord } from './session-outcome';
 
-/** Which event holds the newest version of an occurrence (state `latest:<occurrence key>`). */
+/** Which event holds the newest version of an occurrence (state `calendar:latest:<occurrence key>`). */
 interface LatestVersion {
   eventKey: string;
   sequence?: number;
@@ -56,15 +56,17 @@ export async function sessionOutcome<C extends CalendarSessionConfig>(
   const reasons = new Map<string, number>();
   const note = (reason: string) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
 
-  for (const occurrence of occurrences) {
+  // One occurrence listed twice (two pages of a sync, a series and its exception) would mint one sub-key twice: the later listing wins.
+  const unique = [...new Map(occurrences.map((o) => [occurrenceKey(o), o])).values()];
+  for (const occurrence of unique) {
     const key = occurrenceKey(occurrence);
     if (await superseded(context, key, owner, occurrence)) {
       note('a newer version of the occurrence came in another event');
       continue;
     }
-    const previous = await context.state.get<SentRecord>(`sent:${key}`);
+    const previous = await context.state.get<SentRecord>(`calendar:sent:${key}`);
     const plan = planOccurrence(occurrence, eventKey, previous, context.now, options);
-    if (JSON.stringify(plan.sent) !== JSON.stringify(previous ?? { attended: [], voids: [] })) await context.state.set(`sent:${key}`, plan.sent);
+    if (JSON.stringify(plan.sent) !== JSON.stringify(previous ?? { attended: [], voids: [] })) await context.state.set(`calendar:sent:${key}`, plan.sent);
     all.push(...plan.statements);
     if (plan.pendingUntil) pending.push(occurrence);
     else if (plan.statements.length === 0) note(plan.reason ?? 'nothing to report');
@@ -80,14 +82,14 @@ export async function sessionOutcome<C extends CalendarSessionConfig>(
 }
 
 async function superseded<C>(context: ConnectorContext<C>, key: string, eventKey: string, occurrence: CalendarOccurrence): Promise<boolean> {
-  const latest = await context.state.get<LatestVersion>(`latest:${key}`);
+  const latest = await context.state.get<LatestVersion>(`calendar:latest:${key}`);
   if (latest && latest.eventKey !== eventKey) {
     // A re-run (a `later`) of an event another one has since replaced, or an older version arriving late.
     if (latest.history.includes(eventKey) || compareVersions(latest, occurrence) > 0) return true;
   }
   if (latest?.eventKey !== eventKey) {
     const history = [...(latest?.history ?? []), ...(latest ? [latest.eventKey] : [])].slice(-HISTORY);
-    await context.state.set(`latest:${key}`, { eventKey, sequence: occurrence.sequence, modifiedAt: occurrence.modifiedAt, history } satisfies LatestVersion);
+    await context.state.set(`calendar:latest:${key}`, { eventKey, sequence: occurrence.sequence, modifiedAt: occurrence.modifiedAt, history } satisfies LatestVersion);
   }
   return false;
 }
@@ -118,4 +120,30 @@ export async function dueRechecks<C>(context: ConnectorContext<C>): Promise<Sour
   const kept = list.filter((r) => Date.parse(r.at) > now - RECHECK_RETENTION_MS);
   if (kept.length !== list.length) await context.state.set(RECHECKS, kept);
   return kept.filter((r) => Date.parse(r.at) <= now).map((r) => ({ key: r.key, body: { recheck: { of: r.of, occurrences: r.occurrences } } satisfies RecheckBody }));
+}
+
+/** Where the occurrences an event was mapped from are kept while it waits (`later`). */
+export const snapshotKey = (eventKey: string) => `calendar:snapshot:${eventKey}`;
+
+/**
+ * sessionOutcome for an event whose occurrences come from a call to the source (a Graph GET, a
+ * Google incremental sync). The source is read once per event: a `later` re-run maps what was
+ * read then — the sync token has moved on, and a newer version arrives as its own event. The
+ * snapshot is dropped once the event needs it no more.
+ */
+export async function sessionOutcomeFromSource<C extends CalendarSessionConfig>(
+  eventKey: string,
+  context: ConnectorContext<C>,
+  platform: string,
+  read: () => Promise<CalendarOccurrence[]>,
+): Promise<MappingOutcome> {
+  const key = snapshotKey(eventKey);
+  let occurrences = await context.state.get<CalendarOccurrence[]>(key);
+  if (!occurrences) {
+    occurrences = await read();
+    await context.state.set(key, occurrences);
+  }
+  const outcome = await sessionOutcome(occurrences, eventKey, context, platform);
+  if (outcome.kind !== 'later') await context.state.delete(key);
+  return outcome;
 }
