@@ -5,6 +5,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from './config/hub-config.schema';
 import type { HubRuntime } from './hub-runtime';
 import { registerBodyParsers } from './http/body-parsers';
 import { ProblemFilter } from './http/problem.filter';
+import { lrsErrorProblem } from './lrs/http/lrs-error-status';
 import { registerXapiProtocol, rewriteXapiUrl } from './lrs/http/xapi-protocol';
 import type { HubLogger } from './observability/hub-logger';
 
@@ -25,7 +26,7 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
     // Our own parsers (registered above) keep raw bytes and accept any content type.
     bodyParser: false,
   });
-  app.useGlobalFilters(new ProblemFilter(logger));
+  app.useGlobalFilters(new ProblemFilter(logger, [lrsErrorProblem]));
   app.enableShutdownHooks();
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
     logger.pino.info(

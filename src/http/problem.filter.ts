@@ -16,17 +16,36 @@ const FRAMEWORK_HINTS: Record<number, string> = {
   413: 'send a smaller body; the hub accepts up to limits.bodyLimitBytes of its config (1 MiB by default)',
 };
 
+/**
+ * Turns a domain's own error into its HTTP answer, or undefined when the error is not one of
+ * that domain's. Each domain keeps its table of statuses beside its HTTP code (e.g. the LRS's
+ * `lrsErrorProblem`); the filter asks them in order.
+ */
+export type ProblemTranslator = (exception: unknown) => HttpProblem | undefined;
+
 /** Renders every error as JSON `{ error, details }`; unexpected ones are logged and hidden. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  constructor(private readonly logger: HubLogger) {}
+  constructor(
+    private readonly logger: HubLogger,
+    private readonly translators: readonly ProblemTranslator[] = [],
+  ) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = this.translate(thrown);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.describe(exception);
     const hint = exception instanceof HttpProblem ? undefined : FRAMEWORK_HINTS[status];
     if (hint && body.details.length === 0) body.details.push(hint);
     void reply.status(status).headers(headers).type('application/json; charset=utf-8').send(body);
+  }
+
+  private translate(exception: unknown): unknown {
+    for (const translator of this.translators) {
+      const problem = translator(exception);
+      if (problem) return problem;
+    }
+    return exception;
   }
 
   private describe(exception: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
