@@ -24,6 +24,8 @@ export interface XapiRequestContext {
 declare module 'fastify' {
   interface FastifyRequest {
     xapi?: XapiRequestContext;
+    /** The key whose secret XapiGuard verified, set even when the request is then refused (400, 403). */
+    xapiAuthenticatedKey?: string;
   }
 }
 
@@ -53,6 +55,7 @@ export class XapiGuard implements CanActivate {
     if (!credential) {
       throw new LrsError('unauthenticated', 'send Basic credentials of an LRS key and secret');
     }
+    request.xapiAuthenticatedKey = credential.key;
     if (!version) {
       throw new LrsError('invalid-request', header ? `unsupported ${XAPI_VERSION_HEADER} "${header}"` : `missing ${XAPI_VERSION_HEADER} header`, [
         `supported: ${SUPPORTED_XAPI_VERSIONS.join(', ')} (and any 1.0.x or 2.0.x)`,
