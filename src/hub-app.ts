@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -7,7 +9,16 @@ import { registerBodyParsers } from './http/body-parsers';
 import { ProblemFilter } from './http/problem.filter';
 import { lrsErrorProblem } from './lrs/http/lrs-error-status';
 import { registerXapiProtocol, rewriteXapiUrl } from './lrs/http/xapi-protocol';
-import type { HubLogger } from './observability/hub-logger';
+import { type HubLogger, requestContext } from './observability/hub-logger';
+
+/** A caller's own request id is kept when it is a plain token, so its logs and ours line up. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+function requestIdFor(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
 
 /** Builds the Nest app on Fastify for a runtime; main.ts and the tests both start hubs this way. */
 export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Promise<NestFastifyApplication> {
@@ -17,6 +28,28 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
     routerOptions: { maxParamLength: 1000 },
     // xAPI 1.0.3 Communication §1.3: `POST …?method=PUT` must be routed as the PUT it stands for.
     rewriteUrl: rewriteXapiUrl,
+    genReqId: requestIdFor,
+    // Fastify's own 503 while closing has another body shape; ours is answered below.
+    return503OnClosing: false,
+  });
+  let closing = false;
+  adapter.getInstance().addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  // First hook of every request: the log lines written while serving it carry its id.
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    if (closing) {
+      // A request on a kept-alive connection while the hub shuts down: send it elsewhere, in the documented shape.
+      void reply
+        .code(503)
+        .headers({ 'retry-after': '5', connection: 'close' })
+        .type('application/json; charset=utf-8')
+        .send({ error: 'the hub is shutting down; nothing was done, retry', details: ['another hub instance, or this one once restarted, will answer'] });
+      return;
+    }
+    requestContext.run({ requestId: request.id }, done);
   });
   registerBodyParsers(adapter.getInstance());
   registerXapiProtocol(adapter.getInstance());
@@ -29,8 +62,9 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
   app.useGlobalFilters(new ProblemFilter(logger, [lrsErrorProblem]));
   app.enableShutdownHooks();
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
+    // The URL as asked (the logger blanks secrets in it), and the route it matched, if any.
     logger.pino.info(
-      { method: request.method, url: request.routeOptions.url ?? request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      { reqId: request.id, method: request.method, url: request.url, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'request',
     );
     done();

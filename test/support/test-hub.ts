@@ -25,6 +25,8 @@ export interface TestHubOptions {
   /** The hub.yaml text; the shipped example when absent. */
   configYaml?: string;
   env?: Record<string, string>;
+  /** When given, every log line (info and up) is appended here as it is written. */
+  logLines?: string[];
 }
 
 /**
@@ -46,7 +48,9 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const yaml = options.configYaml ?? readFileSync(resolve(__dirname, '../../config/hub.example.yaml'), 'utf8');
   const config = parseHubConfig(yaml, 'test config', processEnv);
   const runtime = runtimeFor(env, config, 'test config');
-  const app = await createHubApp(runtime, new HubLogger(createPinoLogger(env.LOG_LEVEL)));
+  const logLines = options.logLines;
+  const pino = logLines ? createPinoLogger('info', { write: (line: string) => logLines.push(line) }) : createPinoLogger(env.LOG_LEVEL);
+  const app = await createHubApp(runtime, new HubLogger(pino));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   return { app, runtime, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
