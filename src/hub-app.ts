@@ -3,12 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
-import { DEFAULT_BODY_LIMIT_BYTES } from './config/hub-config.schema';
+import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_XAPI_BODY_LIMIT_BYTES } from './config/hub-config.schema';
 import type { HubRuntime } from './hub-runtime';
 import { registerBodyParsers } from './http/body-parsers';
-import { ProblemFilter } from './http/problem.filter';
+import { registerOversizedBodyDrain } from './http/oversized-body';
+import { type FrameworkHint, ProblemFilter } from './http/problem.filter';
 import { lrsErrorProblem } from './lrs/http/lrs-error-status';
-import { registerXapiProtocol, rewriteXapiUrl } from './lrs/http/xapi-protocol';
+import { isXapiUrl, registerXapiProtocol, rewriteXapiUrl } from './lrs/http/xapi-protocol';
 import { type HubLogger, requestContext } from './observability/hub-logger';
 
 /** A caller's own request id is kept when it is a plain token, so its logs and ours line up. */
@@ -22,8 +23,10 @@ function requestIdFor(req: IncomingMessage): string {
 
 /** Builds the Nest app on Fastify for a runtime; main.ts and the tests both start hubs this way. */
 export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Promise<NestFastifyApplication> {
+  const bodyLimit = runtime.config.limits?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const xapiBodyLimit = runtime.config.limits?.xapiBodyLimitBytes ?? DEFAULT_XAPI_BODY_LIMIT_BYTES;
   const adapter = new FastifyAdapter({
-    bodyLimit: runtime.config.limits?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    bodyLimit,
     // xAPI query strings carry JSON (agent=…); the default 100-char cap on params is not enough.
     routerOptions: { maxParamLength: 1000 },
     // xAPI 1.0.3 Communication §1.3: `POST …?method=PUT` must be routed as the PUT it stands for.
@@ -51,6 +54,11 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
     }
     requestContext.run({ requestId: request.id }, done);
   });
+  // The LRS takes documents and attachments, larger than any webhook: its routes get their own limit.
+  adapter.getInstance().addHook('onRoute', (route) => {
+    if (isXapiUrl(route.url)) route.bodyLimit = xapiBodyLimit;
+  });
+  registerOversizedBodyDrain(adapter.getInstance());
   registerBodyParsers(adapter.getInstance());
   registerXapiProtocol(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime, logger), adapter, {
@@ -59,7 +67,7 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
     // Our own parsers (registered above) keep raw bytes and accept any content type.
     bodyParser: false,
   });
-  app.useGlobalFilters(new ProblemFilter(logger, [lrsErrorProblem]));
+  app.useGlobalFilters(new ProblemFilter(logger, [lrsErrorProblem], bodyLimitHint(bodyLimit, xapiBodyLimit)));
   app.enableShutdownHooks();
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
     // The URL as asked (the logger blanks secrets in it), and the route it matched, if any.
@@ -70,4 +78,13 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
     done();
   });
   return app;
+}
+
+/** Where the limit a 413 enforced is set, and how large it is. */
+function bodyLimitHint(bodyLimit: number, xapiBodyLimit: number): FrameworkHint {
+  return (status, url) => {
+    if (status !== 413) return undefined;
+    const [setting, bytes] = isXapiUrl(url) ? ['limits.xapiBodyLimitBytes', xapiBodyLimit] : ['limits.bodyLimitBytes', bodyLimit];
+    return `send a smaller body; this route accepts up to ${setting} (${bytes} bytes) of the hub's config`;
+  };
 }

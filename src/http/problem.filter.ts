@@ -9,12 +9,10 @@ interface ErrorBody {
 }
 
 /**
- * What to do about refusals the framework makes before any route of ours runs (our own
- * HttpProblems carry their advice in their details).
+ * What to do about a refusal the framework made before any route of ours ran (a 413 for a
+ * body over the limit), given the URL it refused; our own HttpProblems carry their advice.
  */
-const FRAMEWORK_HINTS: Record<number, string> = {
-  413: 'send a smaller body; the hub accepts up to limits.bodyLimitBytes of its config (1 MiB by default)',
-};
+export type FrameworkHint = (status: number, url: string) => string | undefined;
 
 /**
  * Turns a domain's own error into its HTTP answer, or undefined when the error is not one of
@@ -29,13 +27,14 @@ export class ProblemFilter implements ExceptionFilter {
   constructor(
     private readonly logger: HubLogger,
     private readonly translators: readonly ProblemTranslator[] = [],
+    private readonly frameworkHint: FrameworkHint = () => undefined,
   ) {}
 
   catch(thrown: unknown, host: ArgumentsHost): void {
     const exception = this.translate(thrown);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.describe(exception);
-    const hint = exception instanceof HttpProblem ? undefined : FRAMEWORK_HINTS[status];
+    const hint = exception instanceof HttpProblem ? undefined : this.frameworkHint(status, reply.request.url);
     if (hint && body.details.length === 0) body.details.push(hint);
     void reply.status(status).headers(headers).type('application/json; charset=utf-8').send(body);
   }
