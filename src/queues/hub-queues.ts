@@ -17,12 +17,19 @@ export class QueueUnavailableError extends Error {}
 export class HubQueues {
   readonly normalize: Queue<NormalizeJob>;
   private readonly deliver = new Map<string, Queue<DeliverJob>>();
+  /**
+   * A second connection for /health's PING: on the producers' connection it would wait
+   * behind every command in flight (thousands under load) and report Redis down.
+   */
+  private readonly probe: IORedis;
 
   constructor(
     readonly connection: IORedis,
     readonly prefix: string,
     destinationIds: string[],
   ) {
+    this.probe = connection.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: 1 });
+    this.probe.on('error', () => undefined);
     this.normalize = new Queue<NormalizeJob>(NORMALIZE_QUEUE, { connection, prefix });
     for (const id of destinationIds) {
       this.deliver.set(id, new Queue<DeliverJob>(deliverQueueName(id), { connection, prefix }));
@@ -46,11 +53,17 @@ export class HubQueues {
     if (this.connection.status !== 'ready') throw new QueueUnavailableError(`Redis connection is ${this.connection.status}`);
   }
 
+  /** Whether Redis answers, on a connection no queue uses. */
+  async ping(): Promise<void> {
+    await this.probe.ping();
+  }
+
   all(): Queue[] {
     return [this.normalize, ...this.deliver.values()];
   }
 
   async close(): Promise<void> {
     await Promise.all(this.all().map((q) => q.close()));
+    this.probe.disconnect();
   }
 }
