@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnvironment } from '../../src/config/environment';
-import { parseHubConfig } from '../../src/config/load-hub-config';
 import { createHubApp } from '../../src/hub-app';
-import { type HubRuntime, runtimeFor } from '../../src/hub-runtime';
+import { type HubRuntime, runtimeFromYaml } from '../../src/hub-runtime';
 import { createPinoLogger, HubLogger } from '../../src/observability/hub-logger';
 
 export const TEST_LRS_KEY = 'test-key';
@@ -46,8 +45,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   };
   const env = loadEnvironment(processEnv);
   const yaml = options.configYaml ?? readFileSync(resolve(__dirname, '../../config/hub.example.yaml'), 'utf8');
-  const config = parseHubConfig(yaml, 'test config', processEnv);
-  const runtime = runtimeFor(env, config, 'test config');
+  const runtime = runtimeFromYaml(env, yaml, 'test config', processEnv);
   const logLines = options.logLines;
   const pino = logLines ? createPinoLogger('info', { write: (line: string) => logLines.push(line) }) : createPinoLogger(env.LOG_LEVEL);
   const app = await createHubApp(runtime, new HubLogger(pino));
