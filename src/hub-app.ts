@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -7,19 +5,12 @@ import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_XAPI_BODY_LIMIT_BYTES } from './confi
 import type { HubRuntime } from './hub-runtime';
 import { registerBodyParsers } from './http/body-parsers';
 import { registerOversizedBodyDrain } from './http/oversized-body';
+import { registerShutdownAnswer } from './http/shutdown-answer';
 import { type FrameworkHint, ProblemFilter } from './http/problem.filter';
 import { lrsErrorProblem } from './lrs/http/lrs-error-status';
 import { isXapiUrl, registerXapiProtocol, rewriteXapiUrl } from './lrs/http/xapi-protocol';
-import { type HubLogger, requestContext } from './observability/hub-logger';
-
-/** A caller's own request id is kept when it is a plain token, so its logs and ours line up. */
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-export const REQUEST_ID_HEADER = 'x-request-id';
-
-function requestIdFor(req: IncomingMessage): string {
-  const given = req.headers[REQUEST_ID_HEADER];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-}
+import type { HubLogger } from './observability/hub-logger';
+import { registerRequestContext, requestIdFor } from './observability/request-context';
 
 /** Builds the Nest app on Fastify for a runtime; main.ts and the tests both start hubs this way. */
 export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Promise<NestFastifyApplication> {
@@ -32,28 +23,11 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
     // xAPI 1.0.3 Communication §1.3: `POST …?method=PUT` must be routed as the PUT it stands for.
     rewriteUrl: rewriteXapiUrl,
     genReqId: requestIdFor,
-    // Fastify's own 503 while closing has another body shape; ours is answered below.
+    // Fastify's own 503 while closing has another body shape; registerShutdownAnswer sends ours.
     return503OnClosing: false,
   });
-  let closing = false;
-  adapter.getInstance().addHook('preClose', (done) => {
-    closing = true;
-    done();
-  });
-  // First hook of every request: the log lines written while serving it carry its id.
-  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
-    void reply.header(REQUEST_ID_HEADER, request.id);
-    if (closing) {
-      // A request on a kept-alive connection while the hub shuts down: send it elsewhere, in the documented shape.
-      void reply
-        .code(503)
-        .headers({ 'retry-after': '5', connection: 'close' })
-        .type('application/json; charset=utf-8')
-        .send({ error: 'the hub is shutting down; nothing was done, retry', details: ['another hub instance, or this one once restarted, will answer'] });
-      return;
-    }
-    requestContext.run({ requestId: request.id }, done);
-  });
+  registerRequestContext(adapter.getInstance());
+  registerShutdownAnswer(adapter.getInstance());
   // The LRS takes documents and attachments, larger than any webhook: its routes get their own limit.
   adapter.getInstance().addHook('onRoute', (route) => {
     if (isXapiUrl(route.url)) route.bodyLimit = xapiBodyLimit;
