@@ -4,6 +4,7 @@ import { AppModule } from './app.module';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_XAPI_BODY_LIMIT_BYTES } from './config/hub-config.schema';
 import type { HubRuntime } from './hub-runtime';
 import { registerBodyParsers } from './http/body-parsers';
+import { clientErrorAnswer, frameworkErrorAnswer } from './http/framework-errors';
 import { registerOversizedBodyDrain } from './http/oversized-body';
 import { registerShutdownAnswer } from './http/shutdown-answer';
 import { type FrameworkHint, ProblemFilter } from './http/problem.filter';
@@ -25,6 +26,9 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
     genReqId: requestIdFor,
     // Fastify's own 503 while closing has another body shape; registerShutdownAnswer sends ours.
     return503OnClosing: false,
+    // What Fastify and Node refuse before any route runs also answers { error, details }.
+    frameworkErrors: frameworkErrorAnswer,
+    clientErrorHandler: clientErrorAnswer,
   });
   registerRequestContext(adapter.getInstance());
   registerShutdownAnswer(adapter.getInstance());

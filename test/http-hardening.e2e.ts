@@ -60,6 +60,20 @@ describe('the HTTP edge keeps secrets out of answers and logs', () => {
     expect(logged()).toContainEqual(expect.objectContaining({ msg: 'request', url: '/health', reqId: 'caller-id-42' }));
   });
 
+  it('answers what the framework refuses before routing in the documented shape', async () => {
+    const badUrl = await fetch(`${hub.url}/%zz?token=tok-bad-url-5`);
+    expect(badUrl.status).toBe(400);
+    expect(await badUrl.json()).toEqual({ error: 'the URL does not decode: check its %-escapes', details: ['FST_ERR_BAD_URL'] });
+
+    const socket = connect(Number(new URL(hub.url).port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    socket.write('POST /hooks/demo HTTP/1.1\r\nHost: hub\r\nContent-Length: abc\r\n\r\n{}');
+    await new Promise((r) => socket.once('close', r));
+    expect(received).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(received.slice(received.indexOf('\r\n\r\n') + 4))).toEqual({ error: 'the HTTP request could not be read', details: [expect.any(String)] });
+  });
+
   it('publishes process metrics on /metrics', async () => {
     const text = await (await fetch(`${hub.url}/metrics`)).text();
     expect(text).toContain('process_cpu_user_seconds_total');
