@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { freshDatabase } from '../test/support/test-databases';
 import type { ChildServer } from './support/child-process';
 import { describeFailures, generateLoad } from './support/load';
@@ -56,6 +57,33 @@ export async function healthBench(settings: BenchSettings): Promise<BenchTable> 
   };
 }
 
+/**
+ * Asks `/health` every PROBE_EVERY_MS from a process of its own, so the probe's latency is the
+ * hub's and not the load generator's busy event loop. Status 0 = no answer within the timeout.
+ */
+async function probeFromAnotherProcess(url: string, durationMs: number): Promise<{ status: number; ms: number }[]> {
+  const script = `(async () => {
+    const [url, durationMs, every, timeout] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3]), Number(process.argv[4])];
+    const out = [];
+    const end = performance.now() + durationMs;
+    while (performance.now() < end) {
+      const started = performance.now();
+      try {
+        const r = await fetch(url, { signal: AbortSignal.timeout(timeout) });
+        await r.arrayBuffer();
+        out.push({ status: r.status, ms: performance.now() - started });
+      } catch { out.push({ status: 0, ms: timeout }); }
+      await new Promise((r) => setTimeout(r, Math.max(0, every - (performance.now() - started))));
+    }
+    process.stdout.write(JSON.stringify(out));
+  })()`;
+  const child = spawn(process.execPath, ['-e', script, url, String(durationMs), String(PROBE_EVERY_MS), String(PROBE_TIMEOUT_MS)]);
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  await new Promise((resolve) => child.on('exit', resolve));
+  return JSON.parse(stdout) as { status: number; ms: number }[];
+}
+
 async function measure(settings: BenchSettings, engine: Engine): Promise<HealthFigures> {
   const database = await freshDatabase(engine, { adminUrl: settings.postgresAdminUrl, namePrefix: 'xapi_hub_bench' });
   const prefix = benchQueuePrefix();
@@ -63,24 +91,7 @@ async function measure(settings: BenchSettings, engine: Engine): Promise<HealthF
   try {
     hub = await startHub('all', database, prefix, settings.redisUrl);
     const durationMs = settings.health.seconds * 1000;
-    const latencies: number[] = [];
-    let timeouts = 0;
-    let unhealthy = 0;
-    const probing = (async () => {
-      const end = performance.now() + durationMs;
-      while (performance.now() < end) {
-        const started = performance.now();
-        try {
-          const response = await fetch(`${hub!.url}/health`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-          await response.arrayBuffer();
-          if (response.status !== 200) unhealthy++;
-          latencies.push(performance.now() - started);
-        } catch {
-          timeouts++;
-        }
-        await new Promise((r) => setTimeout(r, Math.max(0, PROBE_EVERY_MS - (performance.now() - started))));
-      }
-    })();
+    const probing = probeFromAnotherProcess(`${hub.url}/health`, durationMs);
     const load = generateLoad({
       url: hub.url,
       inFlight: settings.health.connections,
@@ -92,7 +103,10 @@ async function measure(settings: BenchSettings, engine: Engine): Promise<HealthF
         return { path: `/hooks/${WEBHOOK_INSTANCE}`, headers: signedHeaders(body), body };
       },
     });
-    const [result] = await Promise.all([load, probing]);
+    const [result, probes] = await Promise.all([load, probing]);
+    const latencies = probes.filter((p) => p.status !== 0).map((p) => p.ms);
+    const timeouts = probes.filter((p) => p.status === 0).length;
+    const unhealthy = probes.filter((p) => p.status !== 0 && p.status !== 200).length;
     const metrics = await (await fetch(`${hub.url}/metrics`)).text();
     const rss = Number(/^process_resident_memory_bytes (\d+)/m.exec(metrics)?.[1] ?? Number.NaN);
     return {
