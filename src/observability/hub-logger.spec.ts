@@ -36,6 +36,13 @@ describe('the hub logger and URLs', () => {
     expect(JSON.parse(lines[0])).toMatchObject({ url: '/hooks/x?token=***&page=2', endpoint: 'http://u:***@lrs/xapi/', msg: 'calling https://a:***@lrs/x?access_token=***' });
   });
 
+  it('blanks URLs quoted in a logged error', () => {
+    const { lines, logger } = capture();
+    logger.error({ err: new Error('request to http://lrs-user:pw-5@lrs/xapi/statements?token=t-6 failed') }, 'delivery failed');
+    expect(lines.join('')).not.toMatch(/pw-5|t-6/);
+    expect(JSON.parse(lines[0]).err.message).toBe('request to http://lrs-user:***@lrs/xapi/statements?token=*** failed');
+  });
+
   it('stamps the request id on every line written while serving a request', () => {
     const { lines, logger } = capture();
     requestContext.run({ requestId: 'req-7' }, () => logger.warn('inside'));

@@ -34,6 +34,8 @@ export function createPinoLogger(level: string, destination?: DestinationStream)
       return context ? { reqId: context.requestId } : {};
     },
     formatters: { log: redactUrlFields },
+    // An error's message or stack may quote a URL (a client library's "request to http://u:p@… failed").
+    serializers: { err: (error: Error) => redactErrorText(pino.stdSerializers.err(error)) },
     hooks: {
       logMethod(args, method) {
         const redacted = args.map((arg) => (typeof arg === 'string' ? redactUrlsIn(arg) : arg)) as Parameters<typeof method>;
@@ -42,6 +44,14 @@ export function createPinoLogger(level: string, destination?: DestinationStream)
     },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+function redactErrorText<T extends { message?: string; stack?: string }>(serialized: T): T {
+  return {
+    ...serialized,
+    message: serialized.message === undefined ? undefined : redactUrlsIn(serialized.message),
+    stack: serialized.stack === undefined ? undefined : redactUrlsIn(serialized.stack),
+  };
 }
 
 function redactUrlFields(fields: Record<string, unknown>): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Client, Pool, types } from 'pg';
+import { redactUrl } from '../config/redact-url';
 import type { Database } from './database.types';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
@@ -39,7 +40,7 @@ export function openDatabase(url: string | undefined): HubDatabase {
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       engine: 'postgres',
-      location: redactPassword(url),
+      location: redactUrl(url),
       ...postgresProbe(url),
     };
   }
@@ -97,14 +98,4 @@ function postgresProbe(url: string): Pick<HubDatabase, 'ping' | 'closeProbe'> {
       await open?.then((c) => c.end()).catch(() => undefined);
     },
   };
-}
-
-function redactPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres (unparseable URL)';
-  }
 }
