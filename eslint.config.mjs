@@ -2,6 +2,27 @@
 // asks for — a connector is plain and pure, so it may import only the SDK and the xAPI types.
 import tseslint from 'typescript-eslint';
 
+/** A connector reaches the outside only through the capabilities the host hands it (DESIGN.md, "A connector"). */
+const CONNECTOR_OUTSIDE = 'A connector reaches the outside only through the host\'s capabilities (its context: HTTP client, state, schedules).';
+
+/** Packages and Node modules that do I/O or hold infrastructure; `node:crypto` and pure helpers stay allowed. */
+const IO_PACKAGES = ['axios', 'undici', 'node-fetch', 'got', 'pg', 'better-sqlite3', 'kysely', 'bullmq', 'ioredis', 'redis'];
+const IO_BUILTINS = ['fs', 'fs/promises', 'net', 'tls', 'dgram', 'dns', 'http', 'https', 'http2', 'child_process', 'cluster', 'worker_threads', 'vm'];
+const CONNECTOR_FORBIDDEN_MODULES = [...IO_PACKAGES, ...IO_BUILTINS, ...IO_BUILTINS.map((name) => `node:${name}`)].map((name) => ({
+  name,
+  message: CONNECTOR_OUTSIDE,
+}));
+
+const CONNECTOR_FORBIDDEN_PATTERNS = [
+  {
+    regex: '^\\.\\./\\.\\./src/(?!connector-sdk(/|$)|xapi/)',
+    message: 'A connector imports only src/connector-sdk and src/xapi (DESIGN.md, "A connector").',
+  },
+  { regex: '^@nestjs/', message: 'A connector is plain: no Nest.' },
+  // Subpaths too (`axios/lib/…`, `pg/lib/client`, `fs/promises`).
+  { regex: '^(node:)?(axios|undici|node-fetch|got|pg|better-sqlite3|kysely|bullmq|ioredis|redis|fs|net|tls|http2?|https|child_process)/', message: CONNECTOR_OUTSIDE },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'jest.config.js'] },
   ...tseslint.configs.recommended,
@@ -19,18 +40,11 @@ export default tseslint.config(
     files: ['connectors/**/*.ts'],
     ignores: ['connectors/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./\\.\\./src/(?!connector-sdk(/|$)|xapi/)',
-              message: 'A connector imports only src/connector-sdk and src/xapi (DESIGN.md, "A connector").',
-            },
-            { regex: '^@nestjs/|^bullmq$|^ioredis$|^kysely$', message: 'A connector is plain: no Nest, Redis or database.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: CONNECTOR_FORBIDDEN_MODULES, patterns: CONNECTOR_FORBIDDEN_PATTERNS }],
+      'no-restricted-globals': ['error', ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'require'].map((name) => ({ name, message: CONNECTOR_OUTSIDE }))],
+      'no-restricted-properties': ['error', ...['globalThis', 'global', 'window', 'self'].map((object) => ({ object, property: 'fetch', message: CONNECTOR_OUTSIDE }))],
+      // `import('fs')` would pass no-restricted-imports.
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: CONNECTOR_OUTSIDE }],
     },
   },
 );

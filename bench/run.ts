@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { identityBench } from './identity.bench';
+import { healthBench } from './health.bench';
 import { intakeBench } from './intake.bench';
 import { lrsStoreBench } from './lrs-store.bench';
 import { pipelineBench } from './pipeline.bench';
@@ -14,6 +15,7 @@ const BENCHES: Record<BenchName, (settings: BenchSettings) => Promise<BenchTable
   'lrs-store': lrsStoreBench,
   intake: async (settings) => [await intakeBench(settings)],
   pipeline: async (settings) => [await pipelineBench(settings)],
+  health: async (settings) => [await healthBench(settings)],
 };
 
 /** `npm run bench`: prints the machine, then each benchmark's tables as soon as it has them. */
@@ -41,6 +43,8 @@ function describeSettings(s: BenchSettings): string {
     `BENCH_INTAKE_SECONDS=${s.intake.seconds}`,
     `BENCH_INTAKE_IN_FLIGHT=${s.intake.inFlight}`,
     `BENCH_PIPELINE_EVENTS=${s.pipeline.events}`,
+    `BENCH_HEALTH_CONNECTIONS=${s.health.connections}`,
+    `BENCH_HEALTH_SECONDS=${s.health.seconds}`,
   ].join(' ');
 }
 

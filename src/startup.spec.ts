@@ -38,9 +38,9 @@ instances:
     );
     const message = await failureOf({ HUB_CONFIG: file, LMS_SECRET: 'do-not-print-this-secret' });
     expect(message).toContain(`invalid configuration in ${file}`);
-    expect(message).toContain('instances[0].config.signatureEncoding: must be one of the following values: hex, base64');
-    expect(message).toContain('instances[1].config.secret: must be a string');
-    expect(message).toMatch(/instances\[1\]\.config\.mapping: is not valid JSONata: /);
+    expect(message).toContain('instances[0].config.signatureEncoding (line 5): must be one of the following values: hex, base64');
+    expect(message).toContain('instances[1].config.secret (line 8): must be a string');
+    expect(message).toMatch(/instances\[1\]\.config\.mapping \(line 8\): is not valid JSONata: /);
     expect(message).not.toContain('do-not-print-this-secret');
   });
 

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError } from './config/config.errors';
+import { redactUrl } from './config/redact-url';
 import { loadEnvironment } from './config/environment';
 import { ConnectorLoadError } from './connector-host/connector-registry';
 import { createHubApp } from './hub-app';
@@ -42,7 +43,6 @@ async function ensureRedis(url: string): Promise<boolean> {
   }
 }
 
-const withoutPassword = (url: string) => url.replace(/:[^:@/]*@/, ':***@');
 
 export function bannerFor(runtime: HubRuntime, url: string, startedRedis: boolean): string {
   const base = url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
@@ -50,8 +50,8 @@ export function bannerFor(runtime: HubRuntime, url: string, startedRedis: boolea
   const lines = [
     `xapi-hub is up (role: ${env.HUB_ROLE})`,
     `  config      ${runtime.configSource}`,
-    `  database    ${env.DATABASE_URL ? withoutPassword(env.DATABASE_URL) : 'embedded SQLite (data/xapi-hub.sqlite)'}`,
-    `  redis       ${withoutPassword(env.REDIS_URL)} (queue prefix ${env.QUEUE_PREFIX})${startedRedis ? `, started by the hub (data in ${LOCAL_REDIS_DIR})` : ''}`,
+    `  database    ${env.DATABASE_URL ? redactUrl(env.DATABASE_URL) : 'embedded SQLite (data/xapi-hub.sqlite)'}`,
+    `  redis       ${redactUrl(env.REDIS_URL)} (queue prefix ${env.QUEUE_PREFIX})${startedRedis ? `, started by the hub (data in ${LOCAL_REDIS_DIR})` : ''}`,
   ];
   if (env.HUB_ROLE === 'all' || env.HUB_ROLE === 'intake') {
     for (const id of runtime.instances.keys()) lines.push(`  webhook     POST ${base}/hooks/${id}`);
@@ -74,7 +74,7 @@ export function startupFailureMessage(error: unknown, redisUrl: string): string 
   if (error instanceof ConfigError || error instanceof ConnectorLoadError) return `xapi-hub: ${error.message}\n`;
   if (error instanceof RedisUnreachableError) {
     return (
-      `xapi-hub: cannot reach Redis at ${withoutPassword(redisUrl)} (${error.message}). ` +
+      `xapi-hub: cannot reach Redis at ${redactUrl(redisUrl)} (${error.message}). ` +
       'Install it (Debian: `apt-get install redis-server`; the hub then starts it itself for a local URL) or set REDIS_URL.\n'
     );
   }

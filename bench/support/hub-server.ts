@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { loadEnvironment } from '../../src/config/environment';
-import { parseHubConfig } from '../../src/config/load-hub-config';
 import { createHubApp } from '../../src/hub-app';
-import { runtimeFor } from '../../src/hub-runtime';
+import { runtimeFromYaml } from '../../src/hub-runtime';
 import { createPinoLogger, HubLogger } from '../../src/observability/hub-logger';
 import { pingRedis } from '../../src/queues/redis-connection';
 import { serveFromChild } from './child-process';
@@ -15,8 +14,7 @@ import { serveFromChild } from './child-process';
 serveFromChild(async () => {
   const env = loadEnvironment(process.env);
   if (env.HUB_ROLE !== 'lrs') await pingRedis(env.REDIS_URL);
-  const config = parseHubConfig(process.env.BENCH_HUB_CONFIG_YAML ?? '', 'bench config', process.env);
-  const runtime = runtimeFor(env, config, 'bench config');
+  const runtime = runtimeFromYaml(env, process.env.BENCH_HUB_CONFIG_YAML ?? '', 'bench config', process.env);
   const app = await createHubApp(runtime, new HubLogger(createPinoLogger(env.LOG_LEVEL)));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;

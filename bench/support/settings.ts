@@ -14,9 +14,10 @@ export interface BenchSettings {
   pipeline: { events: number; inFlight: number; timeoutSeconds: number };
   store: { rows: number; batch: number; singles: number; queries: number };
   validator: { seconds: number };
+  health: { connections: number; seconds: number };
 }
 
-export const BENCH_NAMES = ['validator', 'identity', 'lrs-store', 'intake', 'pipeline'] as const;
+export const BENCH_NAMES = ['validator', 'identity', 'lrs-store', 'intake', 'pipeline', 'health'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 export type Engine = 'sqlite' | 'postgres';
 
@@ -44,6 +45,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
       queries: int(env, 'BENCH_QUERIES', 100),
     },
     validator: { seconds: int(env, 'BENCH_VALIDATOR_SECONDS', 1) },
+    health: { connections: int(env, 'BENCH_HEALTH_CONNECTIONS', 10_000), seconds: int(env, 'BENCH_HEALTH_SECONDS', 10) },
   };
 }
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { redactUrl } from '../config/redact-url';
 import { notFound } from '../http/http-errors';
 import { InboxRepository } from '../store/inbox.repository';
 import { AdminTokenGuard } from './admin-token.guard';
@@ -24,9 +25,10 @@ export class AdminController {
     }));
   }
 
+  /** An endpoint may carry a password (`http://user:pass@host/xapi/`): shown as `user:***`. */
   @Get('destinations')
   destinations() {
-    return this.runtime.config.destinations.map((d) => ({ id: d.id, type: d.type, endpoint: d.endpoint }));
+    return this.runtime.config.destinations.map((d) => ({ id: d.id, type: d.type, endpoint: d.endpoint === undefined ? undefined : redactUrl(d.endpoint) }));
   }
 
   @Get('events/:eventId')

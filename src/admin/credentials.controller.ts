@@ -31,18 +31,19 @@ export class CredentialsController {
     return (await this.credentials.list()).map(describe);
   }
 
-  /** Body: `{ "name": "…", "scopes": ["statements/write", …] }` (xAPI 1.0.3 Communication §4.2 scopes). */
+  /** Body: `{ "name": "…", "scopes": ["statements/write", …] }` (xAPI 1.0.3 Communication §4.2 scopes); both required. */
   @Post()
   @HttpCode(201)
   async create(@Body() body: unknown) {
     const input = (body ?? {}) as { name?: unknown; scopes?: unknown };
     const problems = scopeListProblems(input.scopes);
-    if (input.name !== undefined && (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 200)) {
-      problems.push('name: a non-empty string of at most 200 characters');
+    if (input.name === undefined) problems.push('name: is required, e.g. "Reporting" (it becomes the name of the credential\'s authority)');
+    else if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 200) {
+      problems.push('name: must be a non-empty string of at most 200 characters');
     }
     if (problems.length > 0) throw badRequest('the credential is not valid', problems);
     const scopes = input.scopes as XapiScopeName[];
-    const name = typeof input.name === 'string' ? input.name.trim() : scopes.join(' ');
+    const name = (input.name as string).trim();
     const { credential, secret } = await this.credentials.create({ name, scopes });
     return { ...describe(credential), secret };
   }

@@ -150,12 +150,19 @@ export class InstanceConfig {
 }
 
 export class LimitsConfig {
-  /** Largest request body accepted on any route; larger gets 413. */
+  /** Largest request body accepted on any route but /xapi; larger gets 413. */
   @IsOptional()
   @IsInt()
   @Min(1024)
   @Max(100 * 1024 * 1024)
   bodyLimitBytes?: number;
+
+  /** Largest request body the built-in LRS (/xapi) accepts: documents and statement attachments; larger gets 413. */
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  xapiBodyLimitBytes?: number;
 
   /** Webhook requests one instance may send per second (per intake process); more get 429. */
   @IsOptional()
@@ -209,4 +216,5 @@ export class HubConfig {
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_XAPI_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_HOOK_RATE_PER_SECOND = 200;

@@ -40,9 +40,9 @@ instances:
     const problems = problemsOf('destinations: [{ id: central, type: xapi }]\ninstances: []\n');
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^destinations\[0\]\.endpoint: must be a URL/),
-        'destinations[0].username: must be a string',
-        'destinations[0].password: must be a string',
+        'destinations[0].endpoint: is required',
+        'destinations[0].username: is required',
+        'destinations[0].password: is required',
       ]),
     );
   });
@@ -56,7 +56,7 @@ instances:
 `);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'destinations[0].colour: property colour should not exist',
+        'destinations[0].colour: is not a known setting',
         'instances[0].destinations[0]: unknown destination "nowhere"; configured: builtin',
         'instances[1].id: duplicate instance id "a"',
       ]),
@@ -73,12 +73,13 @@ instances: []
     expect(config.destinations[0].password).toBe('p@ss: "word"');
 
     const problems = problemsOf(yaml, { LRS_URL: 'not a url', LRS_USER: 'u' });
-    expect(problems).toEqual(['destinations[0].password: environment variable LRS_PASSWORD is not set']);
+    // Every problem in one start; the field whose variable is missing is named once, for the variable.
+    expect(problems).toEqual(['destinations[0].password: environment variable LRS_PASSWORD is not set', 'destinations[0].endpoint: must be a URL address']);
     const invalid = problemsOf(yaml, { LRS_URL: 'not a url', LRS_USER: 'u', LRS_PASSWORD: 'hunter2-secret' });
     expect(invalid.join('\n')).not.toContain('hunter2-secret');
   });
 
   it('reports YAML syntax errors with their line', () => {
-    expect(problemsOf('instances: [\n')[0]).toMatch(/^\(line \d+\): /);
+    expect(problemsOf('instances: [\n')[0]).toMatch(/^line \d+, column \d+: [a-z].* \(YAML syntax\)$/);
   });
 });

@@ -24,11 +24,24 @@ export interface ConnectorInstance {
  * with the connector's own schema, so a bad mapping stops start-up, not a live webhook.
  */
 export function bindInstances(config: HubConfig, registry: ConnectorRegistry, source: string): Map<string, ConnectorInstance> {
+  const { instances, problems } = checkInstances(config, registry);
+  if (problems.length > 0) throw new ConfigError(source, problems);
+  return instances;
+}
+
+/**
+ * bindInstances without throwing, for a config that may itself have problems: start-up
+ * reports the file's and the connectors' problems together, in one run.
+ */
+export function checkInstances(config: HubConfig, registry: ConnectorRegistry): { instances: Map<string, ConnectorInstance>; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const instances = new Map<string, ConnectorInstance>();
-  const allDestinations = config.destinations.map((d) => d.id);
+  if (!Array.isArray(config.instances)) return { instances, problems };
+  const allDestinations = Array.isArray(config.destinations) ? config.destinations.map((d) => d.id) : [];
 
   config.instances.forEach((instance, i) => {
+    // Not a string: the file's schema has said so already.
+    if (typeof instance?.connector !== 'string') return;
     const connector = registry.get(instance.connector);
     if (!connector) {
       problems.push({
@@ -48,9 +61,7 @@ export function bindInstances(config: HubConfig, registry: ConnectorRegistry, so
       secrets: instance.secrets ?? [],
     });
   });
-
-  if (problems.length > 0) throw new ConfigError(source, problems);
-  return instances;
+  return { instances, problems };
 }
 
 /**

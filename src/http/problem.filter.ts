@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '
 import type { FastifyReply } from 'fastify';
 import type { HubLogger } from '../observability/hub-logger';
 import { problemOf } from './error-status';
+import type { HttpProblem } from './http-errors';
 
 interface ErrorBody {
   error: string;
@@ -9,24 +10,42 @@ interface ErrorBody {
 }
 
 /**
- * What to do about refusals the framework makes before any route of ours runs (our own
- * errors carry their advice in their details).
+ * What to do about a refusal the framework made before any route of ours ran (a 413 for a
+ * body over the limit), given the URL it refused; our own errors carry their advice.
  */
-const FRAMEWORK_HINTS: Record<number, string> = {
-  413: 'send a smaller body; the hub accepts up to limits.bodyLimitBytes of its config (1 MiB by default)',
-};
+export type FrameworkHint = (status: number, url: string) => string | undefined;
+
+/**
+ * Turns a domain's own error into its HTTP answer, or undefined when the error is not one of
+ * that domain's. Each domain keeps its table of statuses beside its HTTP code (e.g. the LRS's
+ * `lrsErrorProblem`); the filter asks them in order.
+ */
+export type ProblemTranslator = (exception: unknown) => HttpProblem | undefined;
 
 /** Renders every error as JSON `{ error, details }`; unexpected ones are logged and hidden. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  constructor(private readonly logger: HubLogger) {}
+  constructor(
+    private readonly logger: HubLogger,
+    private readonly translators: readonly ProblemTranslator[] = [],
+    private readonly frameworkHint: FrameworkHint = () => undefined,
+  ) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = this.translate(thrown);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.describe(exception);
-    const hint = problemOf(exception) ? undefined : FRAMEWORK_HINTS[status];
+    const hint = problemOf(exception) ? undefined : this.frameworkHint(status, reply.request.url);
     if (hint && body.details.length === 0) body.details.push(hint);
     void reply.status(status).headers(headers).type('application/json; charset=utf-8').send(body);
+  }
+
+  private translate(exception: unknown): unknown {
+    for (const translator of this.translators) {
+      const problem = translator(exception);
+      if (problem) return problem;
+    }
+    return exception;
   }
 
   private describe(exception: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {

@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
-import { sql } from 'kysely';
 import { HubQueues } from '../queues/hub-queues';
 import type { HubDatabase } from '../store/database';
 import { HUB_DATABASE } from '../store/hub-database.token';
@@ -23,7 +22,7 @@ export class HealthController {
         this.indicators
           .check('database')
           .attempt(async () => {
-            await sql`select 1`.execute(this.database.db);
+            await this.database.ping();
             return { engine: this.database.engine };
           })
           .withTimeout(2000),
@@ -34,7 +33,7 @@ export class HealthController {
         this.indicators
           .check('redis')
           .attempt(async () => {
-            await queues.connection.ping();
+            await queues.ping();
           })
           .withTimeout(2000),
       );

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 
 /**
  * The hub's Prometheus metrics, on a registry of its own (not prom-client's global one)
@@ -6,6 +6,11 @@ import { Counter, Gauge, Registry } from 'prom-client';
  */
 export class HubMetrics {
   readonly registry = new Registry();
+
+  constructor() {
+    // Process metrics (CPU, memory, event-loop lag, handles, GC) beside the hub's own.
+    collectDefaultMetrics({ register: this.registry });
+  }
 
   readonly eventsReceived = new Counter({
     name: 'hub_events_received_total',

@@ -21,12 +21,19 @@ export class HubQueues {
   readonly normalize: Queue<NormalizeJob>;
   readonly tasks: Queue<ConnectorTaskJob>;
   private readonly deliver = new Map<string, Queue<DeliverJob>>();
+  /**
+   * A second connection for /health's PING: on the producers' connection it would wait
+   * behind every command in flight (thousands under load) and report Redis down.
+   */
+  private readonly probe: IORedis;
 
   constructor(
     readonly connection: IORedis,
     readonly prefix: string,
     destinationIds: string[],
   ) {
+    this.probe = connection.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: 1 });
+    this.probe.on('error', () => undefined);
     this.normalize = new Queue<NormalizeJob>(NORMALIZE_QUEUE, { connection, prefix });
     this.tasks = new Queue<ConnectorTaskJob>(CONNECTOR_TASKS_QUEUE, { connection, prefix });
     for (const id of destinationIds) {
@@ -61,11 +68,17 @@ export class HubQueues {
     if (this.connection.status !== 'ready') throw new QueueUnavailableError(`Redis connection is ${this.connection.status}`);
   }
 
+  /** Whether Redis answers, on a connection no queue uses. */
+  async ping(): Promise<void> {
+    await this.probe.ping();
+  }
+
   all(): Queue[] {
     return [this.normalize, this.tasks, ...this.deliver.values()];
   }
 
   async close(): Promise<void> {
     await Promise.all(this.all().map((q) => q.close()));
+    this.probe.disconnect();
   }
 }

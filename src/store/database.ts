@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { Pool, types } from 'pg';
+import { Client, Pool, types } from 'pg';
+import { redactUrl } from '../config/redact-url';
 import type { Database } from './database.types';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
@@ -12,6 +13,14 @@ export interface HubDatabase {
   engine: DatabaseEngine;
   /** Where the data lives, for the start-up banner; never contains a password. */
   location: string;
+  /**
+   * Whether the database answers, over a connection of its own: /health must not wait in
+   * the pool's queue behind thousands of requests (with 10,000 webhooks in flight it did,
+   * and answered 503 after its timeout while the database was fine).
+   */
+  ping(): Promise<void>;
+  /** Closes the connection `ping` opened, if any. */
+  closeProbe(): Promise<void>;
 }
 
 export const DEFAULT_SQLITE_FILE = 'data/xapi-hub.sqlite';
@@ -31,7 +40,8 @@ export function openDatabase(url: string | undefined): HubDatabase {
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       engine: 'postgres',
-      location: redactPassword(url),
+      location: redactUrl(url),
+      ...postgresProbe(url),
     };
   }
   const file = url ? url.replace(/^sqlite:(\/\/)?/, '') : DEFAULT_SQLITE_FILE;
@@ -45,19 +55,47 @@ export function openDatabase(url: string | undefined): HubDatabase {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // better-sqlite3 is synchronous: a statement on the handle itself runs at once, beside
+  // (not behind) the queries Kysely serialises on it.
+  const probe = sqlite.prepare('select count(*) from sqlite_master');
   return {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
     engine: 'sqlite',
     location,
+    ping: async () => {
+      probe.get();
+    },
+    closeProbe: async () => undefined,
   };
 }
 
-function redactPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres (unparseable URL)';
-  }
+/** One client outside the pool, connected on first use and replaced after an error; concurrent pings share a query. */
+function postgresProbe(url: string): Pick<HubDatabase, 'ping' | 'closeProbe'> {
+  let client: Promise<Client> | undefined;
+  let pending: Promise<void> | undefined;
+  const connected = () =>
+    (client ??= (async () => {
+      const fresh = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+      fresh.on('error', () => (client = undefined));
+      await fresh.connect();
+      return fresh;
+    })());
+  const ping = async () => {
+    try {
+      await (await connected()).query('select 1');
+    } catch (error) {
+      const broken = client;
+      client = undefined;
+      void broken?.then((c) => c.end()).catch(() => undefined);
+      throw error;
+    }
+  };
+  return {
+    ping: () => (pending ??= ping().finally(() => (pending = undefined))),
+    closeProbe: async () => {
+      const open = client;
+      client = undefined;
+      await open?.then((c) => c.end()).catch(() => undefined);
+    },
+  };
 }

@@ -26,6 +26,7 @@ export class StoreModule implements OnApplicationShutdown {
   constructor(@Inject(HUB_DATABASE) private readonly database: HubDatabase) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.database.closeProbe();
     await this.database.db.destroy();
   }
 }

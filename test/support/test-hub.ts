@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnvironment } from '../../src/config/environment';
-import { parseHubConfig } from '../../src/config/load-hub-config';
-import { ConnectorRegistry } from '../../src/connector-host/connector-registry';
+import type { ConnectorRegistry } from '../../src/connector-host/connector-registry';
 import { createHubApp } from '../../src/hub-app';
-import { type HubRuntime, runtimeFor } from '../../src/hub-runtime';
+import { type HubRuntime, runtimeFromYaml } from '../../src/hub-runtime';
 import { createPinoLogger, HubLogger } from '../../src/observability/hub-logger';
 
 export const TEST_LRS_KEY = 'test-key';
@@ -28,6 +27,8 @@ export interface TestHubOptions {
   env?: Record<string, string>;
   /** The connectors the hub can run; those under connectors/ when absent (tests add test-only ones here). */
   registry?: ConnectorRegistry;
+  /** When given, every log line (info and up) is appended here as it is written. */
+  logLines?: string[];
 }
 
 /**
@@ -47,9 +48,10 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   };
   const env = loadEnvironment(processEnv);
   const yaml = options.configYaml ?? readFileSync(resolve(__dirname, '../../config/hub.example.yaml'), 'utf8');
-  const config = parseHubConfig(yaml, 'test config', processEnv);
-  const runtime = runtimeFor(env, config, 'test config', options.registry);
-  const app = await createHubApp(runtime, new HubLogger(createPinoLogger(env.LOG_LEVEL)));
+  const runtime = runtimeFromYaml(env, yaml, 'test config', processEnv, options.registry);
+  const logLines = options.logLines;
+  const pino = logLines ? createPinoLogger('info', { write: (line: string) => logLines.push(line) }) : createPinoLogger(env.LOG_LEVEL);
+  const app = await createHubApp(runtime, new HubLogger(pino));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   return { app, runtime, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };

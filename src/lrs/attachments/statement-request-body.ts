@@ -1,4 +1,4 @@
-import { badRequest } from '../../http/http-errors';
+import { invalidRequest } from '../lrs-errors';
 import { parseJson } from '../../http/body-parsers';
 import { mediaTypeOf } from '../../http/headers';
 import { MultipartError, type MultipartPart, parseMultipart } from './multipart';
@@ -19,29 +19,29 @@ export interface StatementRequestBody {
 export function readStatementRequestBody(contentType: string | undefined, body: unknown): StatementRequestBody {
   const type = mediaTypeOf(contentType);
   if (!Buffer.isBuffer(body)) {
-    if (body === undefined) throw badRequest('the request has no body; send statements as application/json or multipart/mixed');
+    if (body === undefined) throw invalidRequest('the request has no body; send statements as application/json or multipart/mixed');
     return { json: body, parts: [] };
   }
   if (type !== 'multipart/mixed') {
-    throw badRequest(`Content-Type "${type || 'none'}" is not accepted here: send application/json or multipart/mixed`);
+    throw invalidRequest(`Content-Type "${type || 'none'}" is not accepted here: send application/json or multipart/mixed`);
   }
   let parts: MultipartPart[];
   try {
     parts = parseMultipart(body, contentType!);
   } catch (error) {
-    if (error instanceof MultipartError) throw badRequest(`malformed multipart/mixed body: ${error.message}`);
+    if (error instanceof MultipartError) throw invalidRequest(`malformed multipart/mixed body: ${error.message}`);
     throw error;
   }
   const [first, ...rest] = parts;
-  if (!first) throw badRequest('the multipart/mixed body has no parts');
+  if (!first) throw invalidRequest('the multipart/mixed body has no parts');
   if (mediaTypeOf(first.headers['content-type']) !== 'application/json') {
-    throw badRequest('the first part of a multipart/mixed body must be the statements, with Content-Type: application/json');
+    throw invalidRequest('the first part of a multipart/mixed body must be the statements, with Content-Type: application/json');
   }
   let json: unknown;
   try {
     json = parseJson(first.body);
   } catch (error) {
-    throw badRequest(`the statement part is not JSON: ${(error as Error).message}`);
+    throw invalidRequest(`the statement part is not JSON: ${(error as Error).message}`);
   }
   return { json, parts: rest };
 }

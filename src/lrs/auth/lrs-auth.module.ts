@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
 import { CredentialStore } from './credential-store';
 import { LrsCredentials } from './lrs-credentials';
 
@@ -6,7 +7,12 @@ import { LrsCredentials } from './lrs-credentials';
 @Module({
   providers: [
     CredentialStore,
-    { provide: LrsCredentials, inject: [CredentialStore], useFactory: (store: CredentialStore) => new LrsCredentials(store) },
+    {
+      provide: LrsCredentials,
+      inject: [CredentialStore, HUB_RUNTIME],
+      // The bootstrap key is known to every process from its environment, so each one refuses to revoke it.
+      useFactory: (store: CredentialStore, runtime: HubRuntime) => new LrsCredentials(store, runtime.lrsCredential.key),
+    },
   ],
   exports: [LrsCredentials],
 })

@@ -3,6 +3,7 @@ import type { Actor } from '../../xapi/statement';
 import { parseBasicAuth } from './basic-auth';
 import type { CredentialStore, StoredCredential } from './credential-store';
 import { hashSecret, verifySecret } from './secret-hash';
+import { LrsError } from '../lrs-errors';
 import type { XapiScopeName } from './xapi-scopes';
 
 /** Where credential authorities live: an account on the hub itself. */
@@ -29,33 +30,43 @@ export function authorityFor(key: string, name: string): Actor {
   return { objectType: 'Agent', name, account: { homePage: HUB_ACCOUNT_HOMEPAGE, name: key } };
 }
 
-/** How long a verified secret is trusted without scrypt again; also how long a revocation in another process may lag. */
-export const VERIFIED_CACHE_MS = 60_000;
 const CACHE_MAX_ENTRIES = 1000;
 
 interface CacheEntry {
   /** HMAC of the verified secret under a per-process key: the cache never holds a secret. */
   verifier: Buffer;
-  credential: LrsCredential;
-  expiresAt: number;
+  /** The stored hash the secret was verified against: a changed secret makes the entry useless. */
+  secretHash: string;
+}
+
+/** Revoking the bootstrap credential: it comes from the environment, and the next start would restore it. */
+export class CredentialFromEnvironmentError extends LrsError {
+  constructor(readonly key: string) {
+    super('conflict', `credential ${key} comes from the environment (LRS_KEY/LRS_SECRET) and cannot be revoked here`, [
+      'to retire it, change LRS_SECRET (or unset LRS_KEY and LRS_SECRET) and restart every hub process',
+    ]);
+  }
 }
 
 /**
  * Basic-auth credentials of the built-in LRS, stored hashed (scrypt, per-credential salt) in
- * the database. A secret verified once is remembered briefly so a client's every request
- * does not pay for scrypt.
+ * the database. Every request reads its credential's row (one indexed lookup), so a
+ * revocation — made by this process or any other on the same database — refuses every
+ * request that starts after it answered. What is remembered is only that a secret matched a
+ * given stored hash, so a client's every request does not pay for scrypt.
  */
 export class LrsCredentials {
   private readonly pepper = randomBytes(32);
-  private readonly cache = new Map<string, CacheEntry>();
-  private readonly inFlight = new Map<string, Promise<LrsCredential | undefined>>();
+  private readonly verified = new Map<string, CacheEntry>();
+  private readonly inFlight = new Map<string, Promise<boolean>>();
   private dummyHash?: Promise<string>;
   /** The credential generated for this run when LRS_KEY/LRS_SECRET are unset: never stored. */
   private thisRun?: { credential: LrsCredential; secretDigest: Buffer };
 
+  /** @param environmentKey the bootstrap credential's key (LRS_KEY, or the one generated for this run). */
   constructor(
     private readonly store: CredentialStore,
-    private readonly clock: () => number = Date.now,
+    private readonly environmentKey?: string,
   ) {}
 
   /** The active credential an `Authorization: Basic …` header proves, or undefined. */
@@ -65,16 +76,11 @@ export class LrsCredentials {
     if (this.thisRun && basic.key === this.thisRun.credential.key) {
       return timingSafeEqual(digest(basic.secret), this.thisRun.secretDigest) ? this.thisRun.credential : undefined;
     }
-    const verifier = createHmac('sha256', this.pepper).update(`${basic.key}\0${basic.secret}`).digest();
-    const cached = this.cache.get(basic.key);
-    if (cached && cached.expiresAt > this.clock() && timingSafeEqual(cached.verifier, verifier)) return cached.credential;
-
-    const flightKey = verifier.toString('base64');
-    const pending = this.inFlight.get(flightKey);
-    if (pending) return pending;
-    const check = this.verify(basic.key, basic.secret, verifier).finally(() => this.inFlight.delete(flightKey));
-    this.inFlight.set(flightKey, check);
-    return check;
+    const found = await this.store.findWithHash(basic.key);
+    const matches = await this.secretMatches(basic.key, basic.secret, found?.secretHash);
+    if (!found || !matches || found.credential.revokedAt !== null) return undefined;
+    const { name, scopes, authority } = found.credential;
+    return { key: basic.key, name, scopes, authority };
   }
 
   /** Issues a new credential; the secret is returned here and never again. */
@@ -95,8 +101,13 @@ export class LrsCredentials {
     return this.store.list();
   }
 
+  /**
+   * Marks the credential revoked; false when there is no such active credential. Throws
+   * CredentialFromEnvironmentError for the bootstrap credential, which a restart would bring back.
+   */
   async revoke(key: string): Promise<boolean> {
-    this.cache.delete(key);
+    if (key === this.environmentKey || key === this.thisRun?.credential.key) throw new CredentialFromEnvironmentError(key);
+    this.verified.delete(key);
     return this.store.revoke(key);
   }
 
@@ -122,26 +133,33 @@ export class LrsCredentials {
       existing.credential.scopes[0] === 'all' &&
       (await verifySecret(secret, existing.secretHash));
     if (current) return;
-    this.cache.delete(key);
+    this.verified.delete(key);
     await this.store.upsert({ key, name: key, secretHash: await hashSecret(secret), scopes: ['all'], authority: authorityFor(key, key) });
   }
 
-  private async verify(key: string, secret: string, verifier: Buffer): Promise<LrsCredential | undefined> {
-    const found = await this.store.findWithHash(key);
+  /** Whether `secret` is the one `secretHash` was made from; scrypt once per key, secret and hash. */
+  private async secretMatches(key: string, secret: string, secretHash: string | undefined): Promise<boolean> {
+    const verifier = createHmac('sha256', this.pepper).update(`${key}\0${secret}`).digest();
+    const known = this.verified.get(key);
+    if (secretHash !== undefined && known && known.secretHash === secretHash && timingSafeEqual(known.verifier, verifier)) return true;
+
     // Spend the same scrypt on an unknown key, so timing does not tell which keys exist.
-    const hash = found?.secretHash ?? (await (this.dummyHash ??= hashSecret(randomBytes(16).toString('hex'))));
-    const matches = await verifySecret(secret, hash);
-    if (!found || !matches || found.credential.revokedAt !== null) return undefined;
-    const { name, scopes, authority } = found.credential;
-    const credential: LrsCredential = { key, name, scopes, authority };
-    this.remember(key, { verifier, credential, expiresAt: this.clock() + VERIFIED_CACHE_MS });
-    return credential;
+    const hash = secretHash ?? (await (this.dummyHash ??= hashSecret(randomBytes(16).toString('hex'))));
+    const flightKey = `${verifier.toString('base64')}\0${hash}`;
+    let check = this.inFlight.get(flightKey);
+    if (!check) {
+      check = verifySecret(secret, hash).finally(() => this.inFlight.delete(flightKey));
+      this.inFlight.set(flightKey, check);
+    }
+    const matches = await check;
+    if (matches && secretHash !== undefined) this.remember(key, { verifier, secretHash });
+    return matches;
   }
 
   private remember(key: string, entry: CacheEntry): void {
-    this.cache.delete(key);
-    if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(key, entry);
+    this.verified.delete(key);
+    if (this.verified.size >= CACHE_MAX_ENTRIES) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(key, entry);
   }
 }
 

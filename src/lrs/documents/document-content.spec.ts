@@ -1,4 +1,5 @@
-import { HttpProblem } from '../../http/http-errors';
+import { LRS_ERROR_STATUS } from '../http/lrs-error-status';
+import { LrsError } from '../lrs-errors';
 import { etagOf, isJsonType, mergeDocuments } from './document-content';
 
 const json = (value: unknown, contentType = 'application/json') => ({ content: Buffer.from(JSON.stringify(value)), contentType });
@@ -24,11 +25,11 @@ describe('mergeDocuments', () => {
     ['the new document is a JSON array', json({ a: 1 }), json([1, 2])],
     ['the stored document is unparseable', { content: Buffer.from('{"a":'), contentType: 'application/json' }, json({ a: 1 })],
   ])('refuses with 400 when %s', (_case, existing, incoming) => {
-    expect(() => mergeDocuments(existing, incoming)).toThrow(HttpProblem);
+    expect(() => mergeDocuments(existing, incoming)).toThrow(LrsError);
     try {
       mergeDocuments(existing, incoming);
     } catch (error) {
-      expect((error as HttpProblem).status).toBe(400);
+      expect(LRS_ERROR_STATUS[(error as LrsError).kind]).toBe(400);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { mediaTypeOf } from '../../http/headers';
 import { createHash } from 'node:crypto';
-import { badRequest } from '../../http/http-errors';
+import { invalidRequest } from '../lrs-errors';
 import { parseJson } from '../../http/body-parsers';
 import type { DocumentContent } from './document-address';
 
@@ -28,10 +28,10 @@ type JsonObject = Record<string, unknown>;
  */
 export function mergeDocuments(existing: DocumentContent, incoming: DocumentContent): DocumentContent {
   if (!isJsonType(existing.contentType)) {
-    throw badRequest(`the stored document is ${existing.contentType}, not application/json, so a POST cannot merge into it; PUT replaces it`);
+    throw invalidRequest(`the stored document is ${existing.contentType}, not application/json, so a POST cannot merge into it; PUT replaces it`);
   }
   if (!isJsonType(incoming.contentType)) {
-    throw badRequest(`a POST onto an existing JSON document must be application/json, got ${incoming.contentType}; PUT replaces the document`);
+    throw invalidRequest(`a POST onto an existing JSON document must be application/json, got ${incoming.contentType}; PUT replaces the document`);
   }
   const before = jsonObject(existing.content, 'the stored document');
   const after = jsonObject(incoming.content, 'the posted document');
@@ -43,10 +43,10 @@ function jsonObject(content: Buffer, what: string): JsonObject {
   try {
     value = parseJson(content);
   } catch {
-    throw badRequest(`${what} is not valid JSON, so it cannot be merged`);
+    throw invalidRequest(`${what} is not valid JSON, so it cannot be merged`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw badRequest(`${what} is not a JSON object, so it cannot be merged`);
+    throw invalidRequest(`${what} is not a JSON object, so it cannot be merged`);
   }
   return value as JsonObject;
 }

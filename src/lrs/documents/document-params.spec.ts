@@ -1,4 +1,5 @@
-import { HttpProblem } from '../../http/http-errors';
+import { LRS_ERROR_STATUS } from '../http/lrs-error-status';
+import { LrsError } from '../lrs-errors';
 import { type DocumentMethod, parseDocumentTarget, type QueryParams } from './document-params';
 import type { DocumentKind } from './document-address';
 
@@ -12,7 +13,7 @@ const statusOf = (kind: DocumentKind, method: DocumentMethod, params: QueryParam
     parse(kind, method, params);
     return undefined;
   } catch (error) {
-    return (error as HttpProblem).status;
+    return LRS_ERROR_STATUS[(error as LrsError).kind];
   }
 };
 

@@ -1,4 +1,4 @@
-import { badRequest } from '../../http/http-errors';
+import { invalidRequest } from '../lrs-errors';
 import { isIsoTimestamp, isUuid, toUtcTimestamp, validateActivityId } from '../../xapi/validation';
 import type { XapiVersion } from '../../xapi/xapi-version';
 import { agentKeyFromParam } from '../statements/agent-key';
@@ -47,7 +47,7 @@ export function parseDocumentTarget(kind: DocumentKind, method: DocumentMethod, 
   if (shape.allowsRegistration) allowed.add('registration');
   for (const name of Object.keys(params)) {
     if (!allowed.has(name) && !ALWAYS_ALLOWED.has(name)) {
-      throw badRequest(`unknown parameter "${name}"`, [`this resource takes: ${[...allowed].join(', ')} (names are case-sensitive)`]);
+      throw invalidRequest(`unknown parameter "${name}"`, [`this resource takes: ${[...allowed].join(', ')} (names are case-sensitive)`]);
     }
   }
 
@@ -60,9 +60,9 @@ export function parseDocumentTarget(kind: DocumentKind, method: DocumentMethod, 
   if (documentId === undefined) {
     // §2.3/§2.6/§2.7: PUT and POST always address one document; only State deletes many at once.
     if (method === 'PUT' || method === 'POST' || (method === 'DELETE' && kind !== 'state')) {
-      throw badRequest(`${method} needs the ${shape.idParam} parameter`);
+      throw invalidRequest(`${method} needs the ${shape.idParam} parameter`);
     }
-    if (since !== undefined && method === 'DELETE') throw badRequest('since is only allowed on GET');
+    if (since !== undefined && method === 'DELETE') throw invalidRequest('since is only allowed on GET');
     return {
       multiple: { kind, activityId, agentKey: key, registration },
       since: since === undefined ? undefined : parseSince(since),
@@ -78,25 +78,25 @@ export function parseDocumentTarget(kind: DocumentKind, method: DocumentMethod, 
 function single(params: QueryParams, name: string): string | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw badRequest(`${name} must be given once`);
+  if (typeof value !== 'string') throw invalidRequest(`${name} must be given once`);
   return value;
 }
 
 function parseActivityId(value: string | undefined): string {
-  if (value === undefined) throw badRequest('missing the activityId parameter');
+  if (value === undefined) throw invalidRequest('missing the activityId parameter');
   const issues = validateActivityId(value, 'activityId');
-  if (issues.length > 0) throw badRequest('activityId must be an IRI', issues.map((i) => `${i.path}: ${i.reason}`));
+  if (issues.length > 0) throw invalidRequest('activityId must be an IRI', issues.map((i) => `${i.path}: ${i.reason}`));
   return value;
 }
 
 function parseRegistration(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!isUuid(value)) throw badRequest('registration must be a UUID');
+  if (!isUuid(value)) throw invalidRequest('registration must be a UUID');
   return value.toLowerCase();
 }
 
 function parseSince(value: string): string {
   const utc = isIsoTimestamp(value) ? toUtcTimestamp(value) : undefined;
-  if (utc === undefined) throw badRequest('since must be an ISO 8601 timestamp, e.g. 2024-05-04T12:00:00.000Z');
+  if (utc === undefined) throw invalidRequest('since must be an ISO 8601 timestamp, e.g. 2024-05-04T12:00:00.000Z');
   return utc;
 }

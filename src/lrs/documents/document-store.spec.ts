@@ -1,4 +1,4 @@
-import { HttpProblem } from '../../http/http-errors';
+import { LrsError } from '../lrs-errors';
 import type { HubDatabase } from '../../store/database';
 import { type MigratedTestDatabase, migratedDatabase, TEST_ENGINES } from '../../../test/support/test-databases';
 import type { DocumentAddress, StoredDocument } from './document-address';
@@ -70,9 +70,9 @@ describe.each(TEST_ENGINES)('DocumentStore (%s)', (engine) => {
     await expect(
       store.write(a, (current) => {
         seen = current;
-        throw new HttpProblem(412, 'no');
+        throw new LrsError('precondition-failed', 'no');
       }),
-    ).rejects.toMatchObject({ status: 412 });
+    ).rejects.toMatchObject({ kind: 'precondition-failed' });
     expect(seen?.content.toString()).toBe('{"v":1}');
     expect((await store.find(a))!.content.toString()).toBe('{"v":1}');
   });
@@ -109,13 +109,13 @@ describe.each(TEST_ENGINES)('DocumentStore (%s)', (engine) => {
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
         store.write(a, (current) => {
-          if (current) throw new HttpProblem(412, 'exists'); // what If-None-Match: * asks for
+          if (current) throw new LrsError('precondition-failed', 'exists'); // what If-None-Match: * asks for
           return { put: json({ winner: i }) };
         }),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof HttpProblem)).toBe(true);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof LrsError)).toBe(true);
   });
 
   it('serialises concurrent read-modify-writes: no update is lost', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../../http/http-errors';
+import { notFound } from '../lrs-errors';
 import type { XapiVersion } from '../../xapi/xapi-version';
 import type { DocumentAddress, DocumentContent, DocumentKind, StoredDocument } from './document-address';
 import { mergeDocuments } from './document-content';

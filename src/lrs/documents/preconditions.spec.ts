@@ -1,3 +1,4 @@
+import { LRS_ERROR_STATUS } from '../http/lrs-error-status';
 import { checkPreconditions, etagHeader, matches, type PreconditionInput } from './preconditions';
 
 const ETAG = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';
@@ -8,7 +9,10 @@ const input = (over: Partial<PreconditionInput>): PreconditionInput => ({
   currentEtag: ETAG,
   ...over,
 });
-const status = (over: Partial<PreconditionInput>) => checkPreconditions(input(over))?.status;
+const status = (over: Partial<PreconditionInput>) => {
+  const refusal = checkPreconditions(input(over));
+  return refusal && LRS_ERROR_STATUS[refusal.kind];
+};
 
 describe('checkPreconditions', () => {
   it.each(['PUT', 'POST', 'DELETE'] as const)('lets %s through with the current ETag in If-Match', (method) => {

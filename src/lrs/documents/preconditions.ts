@@ -1,4 +1,4 @@
-import { HttpProblem } from '../../http/http-errors';
+import { conflict, invalidRequest, type LrsError, preconditionFailed } from '../lrs-errors';
 import type { XapiVersion } from '../../xapi/xapi-version';
 import type { DocumentKind } from './document-address';
 
@@ -30,7 +30,7 @@ export interface PreconditionInput extends ConditionalHeaders {
  * - xAPI 1.0.3 §3.1 Client Requirements: a PUT to a profile resource MUST carry one of the
  *   headers; the conformance suite expects 400 when a new profile document is PUT without.
  */
-export function checkPreconditions(input: PreconditionInput): HttpProblem | undefined {
+export function checkPreconditions(input: PreconditionInput): LrsError | undefined {
   const { method, kind, version, currentEtag, ifMatch, ifNoneMatch } = input;
   if (ifMatch !== undefined) {
     if (currentEtag === undefined) return preconditionFailed('If-Match was sent but there is no such document');
@@ -46,12 +46,12 @@ export function checkPreconditions(input: PreconditionInput): HttpProblem | unde
   if (method === 'PUT' && ifMatch === undefined && ifNoneMatch === undefined) {
     const isProfile = kind !== 'state';
     if (currentEtag !== undefined && (isProfile || version !== '1.0.3')) {
-      return new HttpProblem(409, 'the document already exists and the PUT carried neither If-Match nor If-None-Match', [
+      return conflict('the document already exists and the PUT carried neither If-Match nor If-None-Match', [
         'GET the document to check its current state, then PUT again with If-Match set to its ETag',
       ]);
     }
     if (currentEtag === undefined && isProfile && version === '1.0.3') {
-      return new HttpProblem(400, 'a PUT to a profile resource must carry If-Match or If-None-Match (xAPI 1.0.3 Communication §3.1)', [
+      return invalidRequest('a PUT to a profile resource must carry If-Match or If-None-Match (xAPI 1.0.3 Communication §3.1)', [
         'send If-None-Match: * to create a document, or If-Match with the ETag you read to replace one',
       ]);
     }
@@ -75,8 +75,4 @@ function unquote(tag: string): string {
 /** The ETag header value for a stored SHA-1: quoted, as RFC 2616 §14.19 requires. */
 export function etagHeader(etag: string): string {
   return `"${etag}"`;
-}
-
-function preconditionFailed(message: string): HttpProblem {
-  return new HttpProblem(412, message);
 }

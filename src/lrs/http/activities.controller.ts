@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { badRequest } from '../../http/http-errors';
+import { invalidRequest } from '../lrs-errors';
 import { validateActivityId } from '../../xapi/validation';
 import { ActivityStore, type KnownActivity } from '../documents/activity-store';
 import { XapiScope } from '../auth/xapi-scope.decorator';
@@ -19,12 +19,12 @@ export class ActivitiesController {
   @Get()
   async get(@Query() params: Record<string, unknown>): Promise<KnownActivity> {
     const unknown = Object.keys(params).filter((name) => name !== 'activityId' && name !== 'method');
-    if (unknown.length > 0) throw badRequest(`unknown parameter "${unknown[0]}"`, ['this resource takes: activityId (names are case-sensitive)']);
+    if (unknown.length > 0) throw invalidRequest(`unknown parameter "${unknown[0]}"`, ['this resource takes: activityId (names are case-sensitive)']);
     const activityId = params.activityId;
-    if (activityId === undefined) throw badRequest('missing the activityId parameter');
-    if (typeof activityId !== 'string') throw badRequest('activityId must be given once');
+    if (activityId === undefined) throw invalidRequest('missing the activityId parameter');
+    if (typeof activityId !== 'string') throw invalidRequest('activityId must be given once');
     const issues = validateActivityId(activityId, 'activityId');
-    if (issues.length > 0) throw badRequest('activityId must be an IRI', issues.map((i) => `${i.path}: ${i.reason}`));
+    if (issues.length > 0) throw invalidRequest('activityId must be an IRI', issues.map((i) => `${i.path}: ${i.reason}`));
     return this.activities.find(activityId);
   }
 }

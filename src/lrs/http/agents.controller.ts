@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { badRequest } from '../../http/http-errors';
+import { invalidRequest } from '../lrs-errors';
 import type { Actor } from '../../xapi/statement';
 import { agentKeyFromParam } from '../statements/agent-key';
 import type { Person } from '../documents/person';
@@ -18,9 +18,9 @@ export class AgentsController {
   @Get()
   async get(@Query() params: Record<string, unknown>, @Req() req: FastifyRequest): Promise<Person> {
     const unknown = Object.keys(params).filter((name) => name !== 'agent' && name !== 'method');
-    if (unknown.length > 0) throw badRequest(`unknown parameter "${unknown[0]}"`, ['this resource takes: agent (names are case-sensitive)']);
+    if (unknown.length > 0) throw invalidRequest(`unknown parameter "${unknown[0]}"`, ['this resource takes: agent (names are case-sensitive)']);
     const value = params.agent;
-    if (value !== undefined && typeof value !== 'string') throw badRequest('agent must be given once');
+    if (value !== undefined && typeof value !== 'string') throw invalidRequest('agent must be given once');
     // Validates the JSON and requires an identifier; an unknown agent is still a 200 Person.
     agentKeyFromParam(value, req.xapi!.version);
     return this.people.find(JSON.parse(value as string) as Actor);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { headerValue } from '../../http/headers';
-import { badRequest } from '../../http/http-errors';
+import { invalidRequest } from '../lrs-errors';
 import type { Statement } from '../../xapi/statement';
 import { type MultipartPart, newBoundary, writeMultipart } from '../attachments/multipart';
 import { readStatementRequestBody } from '../attachments/statement-request-body';
@@ -29,14 +29,14 @@ export class StatementsController {
   @XapiScope('statements/write')
   async put(@Query() params: Params, @Body() body: unknown, @Req() req: FastifyRequest): Promise<void> {
     const unknown = Object.keys(params).filter((name) => name !== 'statementId');
-    if (unknown.length > 0) throw badRequest(`PUT /statements takes only statementId, not ${unknown.join(', ')} (names are case-sensitive)`);
+    if (unknown.length > 0) throw invalidRequest(`PUT /statements takes only statementId, not ${unknown.join(', ')} (names are case-sensitive)`);
     const statementId = params.statementId;
-    if (typeof statementId !== 'string' || statementId === '') throw badRequest('PUT needs the statementId query parameter');
+    if (typeof statementId !== 'string' || statementId === '') throw invalidRequest('PUT needs the statementId query parameter');
     const { json, parts } = readStatementRequestBody(req.headers['content-type'], body);
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw badRequest('PUT takes one statement object');
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw invalidRequest('PUT takes one statement object');
     const statement = json as { id?: unknown };
     if (statement.id !== undefined && (typeof statement.id !== 'string' || statement.id.toLowerCase() !== statementId.toLowerCase())) {
-      throw badRequest(`the statement's id ${String(statement.id)} differs from statementId ${statementId}`);
+      throw invalidRequest(`the statement's id ${String(statement.id)} differs from statementId ${statementId}`);
     }
     const { version, credential } = req.xapi!;
     await this.statements.store([{ ...statement, id: statementId }], credential!.authority, version, parts);
@@ -48,9 +48,9 @@ export class StatementsController {
   @XapiScope('statements/write')
   async post(@Query() params: Params, @Body() body: unknown, @Req() req: FastifyRequest): Promise<string[]> {
     const unknown = Object.keys(params);
-    if (unknown.length > 0) throw badRequest(`POST /statements takes no query parameters, not ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw invalidRequest(`POST /statements takes no query parameters, not ${unknown.join(', ')}`);
     const { json, parts } = readStatementRequestBody(req.headers['content-type'], body);
-    if (json === null || typeof json !== 'object') throw badRequest('POST takes a statement object or an array of them');
+    if (json === null || typeof json !== 'object') throw invalidRequest('POST takes a statement object or an array of them');
     const { version, credential } = req.xapi!;
     return this.statements.store(Array.isArray(json) ? json : [json], credential!.authority, version, parts);
   }
@@ -73,7 +73,7 @@ export class StatementsController {
     }
 
     const cursor = request.kind === 'more' ? decodeMoreToken(request.token) : { query: request.query, output: request };
-    if (!cursor) throw badRequest('the more token is not one this LRS issued');
+    if (!cursor) throw invalidRequest('the more token is not one this LRS issued');
     const output: StatementOutput = { format: cursor.output.format, attachments: cursor.output.attachments };
     const page = await this.statements.query({ ...cursor.query, authorityKey });
     if (page.lastStored) void reply.header('Last-Modified', new Date(page.lastStored).toUTCString());

@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import { headerValue, mediaTypeOf } from '../../http/headers';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { negotiateXapiVersion, XAPI_VERSION_HEADER } from '../../xapi/xapi-version';
-import { parseBasicAuth } from '../auth/basic-auth';
 import { type AlternateRouting, parseAlternateForm, routeAlternateRequest } from './xapi-protocol.alternate-syntax';
 import { ResponseVersions } from './xapi-protocol.version';
 
@@ -90,7 +89,9 @@ export function registerXapiProtocol(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (!isXapiUrl(request.url)) return payload;
     const header = headerValue(request.headers, 'x-experience-api-version');
-    const credentialKey = request.xapi?.credential?.key ?? parseBasicAuth(headerValue(request.headers, 'authorization'))?.key;
+    // Only a credential whose secret was checked: an unauthenticated caller must not learn, from the
+    // version a 400 or 401 reports, that a key exists and what it last spoke.
+    const credentialKey = request.xapiAuthenticatedKey;
     if (request.xapi?.credential && negotiateXapiVersion(header)) versions.remember(request.xapi.credential.key, request.xapi.version);
     void reply.header(XAPI_VERSION_HEADER, versions.forResponse(header, credentialKey));
     return payload;

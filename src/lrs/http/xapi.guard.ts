@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { headerValue } from '../../http/headers';
-import { HttpProblem } from '../../http/http-errors';
+import { LrsError } from '../lrs-errors';
 import type { Actor } from '../../xapi/statement';
 import { LATEST_XAPI_VERSION, negotiateXapiVersion, SUPPORTED_XAPI_VERSIONS, XAPI_VERSION_HEADER, type XapiVersion } from '../../xapi/xapi-version';
 import { type LrsCredential, LrsCredentials } from '../auth/lrs-credentials';
@@ -24,6 +24,8 @@ export interface XapiRequestContext {
 declare module 'fastify' {
   interface FastifyRequest {
     xapi?: XapiRequestContext;
+    /** The key whose secret XapiGuard verified, set even when the request is then refused (400, 403). */
+    xapiAuthenticatedKey?: string;
   }
 }
 
@@ -51,10 +53,11 @@ export class XapiGuard implements CanActivate {
 
     const credential = await this.credentials.authenticate(request.headers.authorization);
     if (!credential) {
-      throw new HttpProblem(401, 'send Basic credentials of an LRS key and secret', [], { 'WWW-Authenticate': 'Basic realm="xAPI", charset="UTF-8"' });
+      throw new LrsError('unauthenticated', 'send Basic credentials of an LRS key and secret');
     }
+    request.xapiAuthenticatedKey = credential.key;
     if (!version) {
-      throw new HttpProblem(400, header ? `unsupported ${XAPI_VERSION_HEADER} "${header}"` : `missing ${XAPI_VERSION_HEADER} header`, [
+      throw new LrsError('invalid-request', header ? `unsupported ${XAPI_VERSION_HEADER} "${header}"` : `missing ${XAPI_VERSION_HEADER} header`, [
         `supported: ${SUPPORTED_XAPI_VERSIONS.join(', ')} (and any 1.0.x or 2.0.x)`,
       ]);
     }
@@ -62,7 +65,7 @@ export class XapiGuard implements CanActivate {
     const decision = decideScope(credential.scopes, accepted, request.method);
     if (!decision.allowed) {
       const needed = [...accepted, 'all'].join(' or ');
-      throw new HttpProblem(403, `credential ${credential.key} may not ${request.method} this resource`, [`needs scope ${needed}`]);
+      throw new LrsError('forbidden', `credential ${credential.key} may not ${request.method} this resource`, [`needs scope ${needed}`]);
     }
     request.xapi = { version, credential, onlyAuthority: decision.mineOnly ? credential.authority : undefined };
     return true;

@@ -1,4 +1,4 @@
-import { badRequest } from '../../http/http-errors';
+import { invalidRequest } from '../lrs-errors';
 import type { Actor } from '../../xapi/statement';
 import { validateAgent } from '../../xapi/validation';
 import type { XapiVersion } from '../../xapi/xapi-version';
@@ -22,16 +22,16 @@ export function agentKey(actor: Actor | undefined): string | undefined {
  * a JSON Agent or identified Group, reduced to its key; a 400 naming the problem otherwise.
  */
 export function agentKeyFromParam(value: string | undefined, version: XapiVersion): string {
-  if (value === undefined) throw badRequest('missing the agent parameter');
+  if (value === undefined) throw invalidRequest('missing the agent parameter');
   let agent: unknown;
   try {
     agent = JSON.parse(value);
   } catch {
-    throw badRequest('agent must be a JSON Agent or identified Group, e.g. {"mbox":"mailto:ana@example.org"}');
+    throw invalidRequest('agent must be a JSON Agent or identified Group, e.g. {"mbox":"mailto:ana@example.org"}');
   }
   const issues = validateAgent(agent, version, 'agent');
-  if (issues.length > 0) throw badRequest('agent is not a valid Agent or Group', issues.map((i) => `${i.path}: ${i.reason}`));
+  if (issues.length > 0) throw invalidRequest('agent is not a valid Agent or Group', issues.map((i) => `${i.path}: ${i.reason}`));
   const key = agentKey(agent as Actor);
-  if (!key) throw badRequest('agent must carry an identifier (mbox, mbox_sha1sum, openid or account), not be an anonymous Group');
+  if (!key) throw invalidRequest('agent must carry an identifier (mbox, mbox_sha1sum, openid or account), not be an anonymous Group');
   return key;
 }

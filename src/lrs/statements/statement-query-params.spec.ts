@@ -1,4 +1,5 @@
-import { HttpProblem } from '../../http/http-errors';
+import { LRS_ERROR_STATUS } from '../http/lrs-error-status';
+import { LrsError } from '../lrs-errors';
 import { decodeMoreToken, encodeMoreToken } from './more-cursor';
 import { MAX_PAGE_SIZE, parseStatementRequest } from './statement-query-params';
 
@@ -9,7 +10,7 @@ const status = (params: Record<string, string>) => {
     parse(params);
     return 200;
   } catch (error) {
-    return (error as HttpProblem).status;
+    return LRS_ERROR_STATUS[(error as LrsError).kind];
   }
 };
 

@@ -1,4 +1,4 @@
-import { badRequest } from '../../http/http-errors';
+import { invalidRequest } from '../lrs-errors';
 import { isIri, isIsoTimestamp, isUuid, toUtcTimestamp } from '../../xapi/validation';
 import type { XapiVersion } from '../../xapi/xapi-version';
 import { agentKeyFromParam } from './agent-key';
@@ -66,15 +66,15 @@ const SINGLE_COMPANIONS = new Set(['statementId', 'voidedStatementId', 'format',
 export function parseStatementRequest(params: Record<string, string | string[] | undefined>, version: XapiVersion): StatementRequest {
   const names = Object.keys(params).filter((name) => params[name] !== undefined);
   const unknown = names.filter((name) => !PARAMETERS.has(name));
-  if (unknown.length > 0) throw badRequest(`unknown parameter ${unknown.map((n) => `"${n}"`).join(', ')} (names are case-sensitive)`);
+  if (unknown.length > 0) throw invalidRequest(`unknown parameter ${unknown.map((n) => `"${n}"`).join(', ')} (names are case-sensitive)`);
   const value = (name: string): string | undefined => {
     const v = params[name];
-    if (Array.isArray(v)) throw badRequest(`${name} is given more than once`);
+    if (Array.isArray(v)) throw invalidRequest(`${name} is given more than once`);
     return v;
   };
 
   if (value('more') !== undefined) {
-    if (names.length > 1) throw badRequest('more takes no other parameters');
+    if (names.length > 1) throw invalidRequest('more takes no other parameters');
     return { kind: 'more', token: value('more')! };
   }
   const output: StatementOutput = {
@@ -85,11 +85,11 @@ export function parseStatementRequest(params: Record<string, string | string[] |
   const voidedStatementId = value('voidedStatementId');
   if (statementId !== undefined || voidedStatementId !== undefined) {
     const extra = names.filter((name) => !SINGLE_COMPANIONS.has(name));
-    if (statementId !== undefined && voidedStatementId !== undefined) throw badRequest('give statementId or voidedStatementId, not both');
+    if (statementId !== undefined && voidedStatementId !== undefined) throw invalidRequest('give statementId or voidedStatementId, not both');
     const which = statementId !== undefined ? 'statementId' : 'voidedStatementId';
-    if (extra.length > 0) throw badRequest(`${which} may only be combined with format and attachments, not ${extra.join(', ')}`);
+    if (extra.length > 0) throw invalidRequest(`${which} may only be combined with format and attachments, not ${extra.join(', ')}`);
     const id = (statementId ?? voidedStatementId)!;
-    if (!isUuid(id)) throw badRequest(`${which} must be a UUID`);
+    if (!isUuid(id)) throw invalidRequest(`${which} must be a UUID`);
     return { kind: 'single', id: id.toLowerCase(), voided: voidedStatementId !== undefined, ...output };
   }
 
@@ -102,7 +102,7 @@ export function parseStatementRequest(params: Record<string, string | string[] |
   if (activity !== undefined) query.activityId = iri('activity', activity);
   const registration = value('registration');
   if (registration !== undefined) {
-    if (!isUuid(registration)) throw badRequest('registration must be a UUID');
+    if (!isUuid(registration)) throw invalidRequest('registration must be a UUID');
     query.registration = registration.toLowerCase();
   }
   const since = value('since');
@@ -117,30 +117,30 @@ export function parseStatementRequest(params: Record<string, string | string[] |
 
 function pageSize(value: string | undefined): number {
   if (value === undefined) return DEFAULT_PAGE_SIZE;
-  if (!/^\d+$/.test(value)) throw badRequest('limit must be a whole number ≥ 0');
+  if (!/^\d+$/.test(value)) throw invalidRequest('limit must be a whole number ≥ 0');
   const n = Number(value);
   return n === 0 ? MAX_PAGE_SIZE : Math.min(n, MAX_PAGE_SIZE);
 }
 
 function formatParam(value: string | undefined): StatementFormat {
   if (value === undefined) return 'exact';
-  if (!(STATEMENT_FORMATS as readonly string[]).includes(value)) throw badRequest(`format must be one of ${STATEMENT_FORMATS.join(', ')}`);
+  if (!(STATEMENT_FORMATS as readonly string[]).includes(value)) throw invalidRequest(`format must be one of ${STATEMENT_FORMATS.join(', ')}`);
   return value as StatementFormat;
 }
 
 function iri(name: string, value: string): string {
-  if (!isIri(value)) throw badRequest(`${name} must be an IRI`);
+  if (!isIri(value)) throw invalidRequest(`${name} must be an IRI`);
   return value;
 }
 
 function instant(name: string, value: string): string {
   const utc = isIsoTimestamp(value) ? toUtcTimestamp(value) : undefined;
-  if (utc === undefined) throw badRequest(`${name} must be an ISO 8601 timestamp`);
+  if (utc === undefined) throw invalidRequest(`${name} must be an ISO 8601 timestamp`);
   return utc;
 }
 
 function flag(name: string, value: string | undefined): boolean {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
-  throw badRequest(`${name} must be true or false`);
+  throw invalidRequest(`${name} must be true or false`);
 }

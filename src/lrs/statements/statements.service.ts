@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, conflict, HttpProblem } from '../../http/http-errors';
+import { conflict, invalidRequest, notFound } from '../lrs-errors';
 import type { Actor, Statement } from '../../xapi/statement';
 import { validateStatement } from '../../xapi/validation';
 import type { XapiVersion } from '../../xapi/xapi-version';
@@ -44,7 +44,7 @@ export class StatementsService {
     const problems = input.flatMap((statement, i) =>
       validateStatement(statement, version).map((issue) => `${input.length > 1 ? `[${i}].` : ''}${issue.path}: ${issue.reason}`),
     );
-    if (problems.length > 0) throw badRequest('invalid statement', problems);
+    if (problems.length > 0) throw invalidRequest('invalid statement', problems);
     const statements = input as Statement[];
     const attachments = this.checkAttachments(statements, parts);
 
@@ -53,14 +53,14 @@ export class StatementsService {
       const prepared = statements.map((statement) => prepareStatement(statement, { stored, authority, version }));
       const seen = new Set<string>();
       for (const statement of prepared) {
-        if (seen.has(statement.id)) throw badRequest(`statement id ${statement.id} appears twice in one request`);
+        if (seen.has(statement.id)) throw invalidRequest(`statement id ${statement.id} appears twice in one request`);
         seen.add(statement.id);
       }
       await this.statementStore.insert(prepared, attachments);
       return prepared.map((s) => s.id);
     } catch (error) {
       if (error instanceof StatementConflictError) throw conflict(error.message, [`id: ${error.statementId}`]);
-      if (error instanceof VoidingVoidError) throw badRequest(error.message, [`id: ${error.statementId}`]);
+      if (error instanceof VoidingVoidError) throw invalidRequest(error.message, [`id: ${error.statementId}`]);
       throw error;
     } finally {
       this.endWrite(stored);
@@ -74,7 +74,7 @@ export class StatementsService {
   async findById(id: string, voided: boolean, authorityKey?: string): Promise<FoundStatement> {
     const row = await this.statementStore.findById(id);
     if (!row || row.voided !== voided || (authorityKey !== undefined && row.authorityKey !== authorityKey)) {
-      throw new HttpProblem(404, voided ? `no voided statement ${id}` : `no statement ${id}`);
+      throw notFound(voided ? `no voided statement ${id}` : `no statement ${id}`);
     }
     return { statement: JSON.parse(row.fullJson) as Statement, stored: row.stored };
   }
@@ -109,12 +109,12 @@ export class StatementsService {
     try {
       attachments = matchAttachmentParts(statements, parts);
     } catch (error) {
-      if (error instanceof AttachmentPartsError) throw badRequest(error.message);
+      if (error instanceof AttachmentPartsError) throw invalidRequest(error.message);
       throw error;
     }
     for (const [i, statement] of statements.entries()) {
       const problem = signatureProblem(statement, attachments);
-      if (problem) throw badRequest(`malformed signature${statements.length > 1 ? ` in statement [${i}]` : ''}: ${problem}`);
+      if (problem) throw invalidRequest(`malformed signature${statements.length > 1 ? ` in statement [${i}]` : ''}: ${problem}`);
     }
     return attachments;
   }
