@@ -52,7 +52,7 @@ describe('bindInstances', () => {
       `destinations: [{ id: builtin, type: builtin }]\ninstances: [{ id: a, connector: generic-webhook, secrets: ${secrets}, config: { mapping: "{}" } }]`;
     const config = parseHubConfig(yaml('["${NEW}", "${OLD}"]'), 'hub.yaml', { NEW: 'new-secret', OLD: 'old-secret' });
     expect(bindInstances(config, registry, 'hub.yaml').get('a')?.secrets).toEqual(['new-secret', 'old-secret']);
-    expect(() => parseHubConfig(yaml('["${NEW}"]'), 'hub.yaml', {})).toThrow(/instances\[0\]\.secrets\[0\]: environment variable NEW is not set/);
-    expect(() => parseHubConfig(yaml('[42]'), 'hub.yaml', {})).toThrow(/instances\[0\]\.secrets: each value in secrets must be a string/);
+    expect(() => parseHubConfig(yaml('["${NEW}"]'), 'hub.yaml', {})).toThrow(/instances\[0\]\.secrets\[0\] \(line 2\): environment variable NEW is not set/);
+    expect(() => parseHubConfig(yaml('[42]'), 'hub.yaml', {})).toThrow(/instances\[0\]\.secrets \(line 2\): each value in secrets must be a string/);
   });
 });

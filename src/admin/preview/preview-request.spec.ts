@@ -24,13 +24,13 @@ describe('parsePreviewRequest', () => {
       'request.headers: must be an object',
       'now: must be a valid ISO 8601 date string',
       'verify: must be a boolean value',
-      'http[0].url: must be a string',
+      'http[0].url: is required',
       'connector: is required (or give "instance" to preview a configured instance)',
     ]);
     expect(problemsOf({ connector: 'a', instance: 'b', request: {} })).toEqual(['instance: give either "instance" or "connector" + "config", not both']);
     expect(problemsOf({ instance: 'b', config: {}, request: {} })).toEqual([expect.stringMatching(/^config: a configured instance uses its own config/)]);
-    expect(problemsOf({ connector: 'a' })).toEqual(['request: must be an object']);
-    expect(problemsOf({ connector: 'a', request: {}, extra: 1 })).toEqual(['extra: property extra should not exist']);
+    expect(problemsOf({ connector: 'a' })).toEqual(['request: is required']);
+    expect(problemsOf({ connector: 'a', request: {}, extra: 1 })).toEqual(['extra: is not a known setting']);
     expect(problemsOf({ connector: 'a', request: { body: 42 } })).toEqual([expect.stringMatching(/^request\.body: must be the raw body as a string/)]);
     expect(problemsOf('text')).toEqual(['(body): must be a JSON object, sent with Content-Type: application/json']);
   });
