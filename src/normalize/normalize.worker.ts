@@ -2,17 +2,16 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { MappingError } from '../connector-sdk/connector';
 import { JsonataEvaluationError, JsonataSandbox } from '../connector-sdk/jsonata';
-import { destinationXapiVersion } from '../delivery/destination';
+import { destinationXapiVersion } from '../config/destination-settings';
+import { DeliveryOutbox } from '../delivery/delivery-outbox';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { parseJson } from '../http/body-parsers';
 import { HubLogger } from '../observability/hub-logger';
 import { HubMetrics } from '../observability/hub-metrics';
-import { HubQueues } from '../queues/hub-queues';
 import { NORMALIZE_QUEUE, type NormalizeJob } from '../queues/queue-catalogue';
 import { startWorker } from '../queues/worker-host';
 import { InboxRepository } from '../store/inbox.repository';
 import { DEFAULT_XAPI_VERSION, type XapiVersion } from '../xapi/xapi-version';
-import { QuarantineRepository } from './quarantine.repository';
 import { normalizeEvent } from './normalize-event';
 
 /**
@@ -21,7 +20,7 @@ import { normalizeEvent } from './normalize-event';
  */
 const MAPPING_FAILURES = [MappingError, JsonataEvaluationError];
 
-/** The normalize worker: inbox event → statements → one deliver job per destination. */
+/** The normalize worker: inbox event → statements → outbox rows (statement × destination). */
 @Injectable()
 export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker?: Worker<NormalizeJob>;
@@ -29,15 +28,14 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
     private readonly inbox: InboxRepository,
-    private readonly quarantine: QuarantineRepository,
-    private readonly queues: HubQueues,
+    private readonly outbox: DeliveryOutbox,
     private readonly sandbox: JsonataSandbox,
     private readonly metrics: HubMetrics,
     private readonly logger: HubLogger,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = startWorker<NormalizeJob>(this.runtime, this.logger, NORMALIZE_QUEUE, (job) => this.process(job), {
+    this.worker = startWorker<NormalizeJob>(this.runtime, this.logger.pino, NORMALIZE_QUEUE, (job) => this.process(job), {
       concurrency: 8,
       onFinalFailure: (job, error) => this.inbox.setStatus(job.data.eventId, 'failed', error.message),
     });
@@ -67,16 +65,8 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
       throw error;
     }
 
-    if (normalized.quarantined.length > 0) {
-      await this.quarantine.add(eventId, instanceId, normalized.quarantined);
-      this.metrics.statementsQuarantined.inc({ instance: instanceId }, normalized.quarantined.length);
-    }
-    if (normalized.statements.length > 0) {
-      for (const destinationId of instance.destinations) {
-        await this.queues.enqueueDeliver({ eventId, instanceId, destinationId, statements: normalized.statements });
-      }
-    }
-    await this.inbox.setStatus(eventId, normalized.quarantined.length > 0 ? 'quarantined' : 'normalized');
+    await this.outbox.recordNormalized({ eventId, instanceId, destinations: instance.destinations, ...normalized });
+    if (normalized.quarantined.length > 0) this.metrics.statementsQuarantined.inc({ instance: instanceId }, normalized.quarantined.length);
   }
 
   private versionsFor(destinationIds: string[]): XapiVersion[] {

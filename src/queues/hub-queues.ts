@@ -34,11 +34,13 @@ export class HubQueues {
     await this.normalize.add('normalize', job, { ...NORMALIZE_JOB_OPTIONS, jobId: normalizeJobId(job.eventId) });
   }
 
-  async enqueueDeliver(job: DeliverJob): Promise<void> {
+  /** Tells the destination's workers there is work, now or (the retry schedule) at `dueAt`. */
+  async signalDelivery(destinationId: string, dueAt?: Date): Promise<void> {
     this.assertConnected();
-    const queue = this.deliver.get(job.destinationId);
-    if (!queue) throw new Error(`no queue for destination "${job.destinationId}"`);
-    await queue.add('deliver', job, { ...DELIVER_JOB_OPTIONS, jobId: deliverJobId(job.eventId, job.destinationId) });
+    const queue = this.deliver.get(destinationId);
+    if (!queue) throw new Error(`no queue for destination "${destinationId}"`);
+    const delay = dueAt ? Math.max(0, dueAt.getTime() - Date.now()) : 0;
+    await queue.add('deliver', { destinationId }, { ...DELIVER_JOB_OPTIONS, delay, jobId: deliverJobId(destinationId, delay > 0 ? dueAt : undefined) });
   }
 
   /** Fail at once while Redis is away, rather than let BullMQ wait on a reconnect. */

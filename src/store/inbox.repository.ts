@@ -62,12 +62,15 @@ export class InboxRepository {
     await this.database.db.updateTable('inbox').set({ status, detail }).where('event_id', '=', eventId).execute();
   }
 
-  /** Events accepted while Redis was down and never retried by their source. */
+  /**
+   * Events acknowledged but not normalized after a while: `received` (the queue refused them)
+   * or `queued` whose job Redis may have lost (a restart without persistence, a failover).
+   */
   async stranded(olderThan: Date, limit: number): Promise<InboxEvent[]> {
     return this.database.db
       .selectFrom('inbox')
       .selectAll()
-      .where('status', '=', 'received')
+      .where('status', 'in', ['received', 'queued'])
       .where('received_at', '<', olderThan.toISOString())
       .orderBy('seq')
       .limit(limit)

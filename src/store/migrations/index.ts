@@ -6,6 +6,7 @@ import { statementAttachmentsMigration } from './0003-statement-attachments';
 import { documentsMigration } from './0004-documents';
 import { lrsCredentialsMigration } from './0005-lrs-credentials';
 import { linkOrderIndexesMigration } from './0006-link-order-indexes';
+import { deliveryOutboxMigration } from './0007-delivery-outbox';
 
 /** Every migration, in order. Names are permanent: a renamed one would run again. */
 function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration>
     '0004-documents': documentsMigration(engine),
     '0005-lrs-credentials': lrsCredentialsMigration(engine),
     '0006-link-order-indexes': linkOrderIndexesMigration,
+    '0007-delivery-outbox': deliveryOutboxMigration(engine),
   };
 }
 
