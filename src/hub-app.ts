@@ -1,5 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AdminModule } from './admin/admin.module';
 import { AppModule } from './app.module';
 import { DEFAULT_BODY_LIMIT_BYTES } from './config/hub-config.schema';
 import type { HubRuntime } from './hub-runtime';
@@ -26,6 +28,7 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
     bodyParser: false,
   });
   app.useGlobalFilters(new ProblemFilter(logger));
+  if (runtime.env.HUB_ROLE !== 'worker') serveAdminApiDocs(app);
   app.enableShutdownHooks();
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
     logger.pino.info(
@@ -35,4 +38,15 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
     done();
   });
   return app;
+}
+
+/** The admin API's OpenAPI document at /admin/api/docs (JSON at /admin/api/docs-json): every controller of AdminModule. */
+function serveAdminApiDocs(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('xapi-hub admin API')
+    .setDescription('Dead letters, replay, the fate of every event, destinations. Send Authorization: Bearer <HUB_ADMIN_TOKEN>.')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { include: [AdminModule] });
+  SwaggerModule.setup('admin/api/docs', app, document);
 }

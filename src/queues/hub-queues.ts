@@ -34,6 +34,13 @@ export class HubQueues {
     await this.normalize.add('normalize', job, { ...NORMALIZE_JOB_OPTIONS, jobId: normalizeJobId(job.eventId) });
   }
 
+  /** Normalizes an event again (a quarantined one, after its mapping was fixed): the finished job is removed first, or its id would make the add a no-op. */
+  async renormalize(job: NormalizeJob): Promise<void> {
+    this.assertConnected();
+    await this.normalize.remove(normalizeJobId(job.eventId));
+    await this.enqueueNormalize(job);
+  }
+
   /** Tells the destination's workers there is work, now or (the retry schedule) at `dueAt`. */
   async signalDelivery(destinationId: string, dueAt?: Date): Promise<void> {
     this.assertConnected();
