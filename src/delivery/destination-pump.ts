@@ -49,9 +49,9 @@ export class DestinationPump {
     return this.destination.id;
   }
 
-  /** A claim lasts one request and a margin; longer work (splits) extends it. */
+  /** A claim lasts two request timeouts; longer work (splits, compares) extends it. */
   private get leaseMs(): number {
-    return this.settings.timeoutMs + 5_000;
+    return this.settings.timeoutMs * 2;
   }
 
   start(): void {
@@ -102,6 +102,9 @@ export class DestinationPump {
     const now = new Date();
     const state = await this.deps.states.get(this.id, now);
     const gate = deliveryGate(state, now, this.settings);
+    // Paused means someone must act: nothing expires meanwhile. Otherwise (an open breaker
+    // holding rows back included) the schedule ends in dead letters, never a silent wait.
+    if (gate !== 'deliver' && state.state !== 'paused') await this.expireOverdue(now);
     if (gate === 'wait') return false;
     // A part-full last claim means the queue ran dry: give the batch time to fill.
     if (!this.lastClaimFull && this.settings.lingerMs > 0) await new Promise((r) => setTimeout(r, this.settings.lingerMs));
@@ -121,6 +124,13 @@ export class DestinationPump {
       this.inFlight--;
     }
     return true;
+  }
+
+  private async expireOverdue(now: Date): Promise<void> {
+    const expired = await this.deps.outbox.expireOverdue(this.id, new Date(now.getTime() - this.settings.retryForMs), now);
+    if (expired.length === 0) return;
+    this.deps.metrics.statementsDeadLettered.inc({ destination: this.id, reason: 'expired' }, expired.length);
+    for (const row of expired) this.logDead(row, 'expired', `gave up after ${this.settings.retryForMs} ms; last answer: ${row.last_answer}`);
   }
 
   /** Waits for the rate limit (statements per second, this process) and says how many may go. */
@@ -244,18 +254,20 @@ export class DestinationPump {
       message,
     );
     this.deps.metrics.statementsDeadLettered.inc({ destination: this.id, reason }, rows.length);
-    for (const row of rows) {
-      this.deps.logger.error(
-        { destination: this.id, instance: row.instance_id, eventId: row.event_id, statementId: row.statement_id, deadLetter: row.seq, reason, answer: message },
-        'dead letter: replay it with POST /admin/api/dead-letters/replay once the cause is fixed',
-      );
-    }
+    for (const row of rows) this.logDead(row, reason, message);
+  }
+
+  private logDead(row: OutboxRow, reason: string, message: string): void {
+    this.deps.logger.error(
+      { destination: this.id, instance: row.instance_id, eventId: row.event_id, statementId: row.statement_id, deadLetter: row.seq, reason, answer: message },
+      'dead letter: replay it with POST /admin/api/dead-letters/replay once the cause is fixed',
+    );
   }
 
   /** Back off (statements past their schedule become dead letters) and count a breaker failure. */
   private async retry(rows: OutboxRow[], message: string, retryAfterMs?: number): Promise<void> {
     const now = new Date();
-    const expired = rows.filter((row) => retriesExhausted(row.first_attempt_at, now, this.settings));
+    const expired = rows.filter((row) => retriesExhausted(row, now, this.settings));
     if (expired.length > 0) await this.dead(expired, 'expired', `gave up after retrying for ${this.settings.retryForMs} ms; last answer: ${message}`);
     const waiting = rows.filter((row) => !expired.includes(row));
     if (waiting.length > 0) {

@@ -13,7 +13,10 @@ export function retryDelayMs(attempts: number, schedule: RetrySchedule, random: 
   return Math.max(jittered, retryAfterMs ?? 0);
 }
 
-/** Whether a statement first tried at `firstAttemptAt` has used up its schedule by `now`. */
-export function retriesExhausted(firstAttemptAt: string | null, now: Date, schedule: RetrySchedule): boolean {
-  return firstAttemptAt !== null && now.getTime() - Date.parse(firstAttemptAt) >= schedule.retryForMs;
+/**
+ * Whether a statement has used up its schedule by `now`: counted from its first attempt,
+ * or from when it entered the outbox if it was never attempted (an open breaker held it back).
+ */
+export function retriesExhausted(row: { first_attempt_at: string | null; created_at: string }, now: Date, schedule: RetrySchedule): boolean {
+  return now.getTime() - Date.parse(row.first_attempt_at ?? row.created_at) >= schedule.retryForMs;
 }

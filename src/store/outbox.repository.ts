@@ -213,6 +213,28 @@ export class OutboxRepository {
       .execute();
   }
 
+  /**
+   * Pending rows that waited longer than the retry schedule since their first attempt (or,
+   * never attempted — the breaker kept them back — since they arrived) become `expired` dead
+   * letters; returns them for the log.
+   */
+  async expireOverdue(destinationId: string, olderThan: Date, now = new Date()): Promise<OutboxRow[]> {
+    const cutoff = olderThan.toISOString();
+    return this.database.db
+      .updateTable('outbox')
+      .set((eb) => ({
+        status: 'dead',
+        dead_reason: 'expired',
+        last_answer: eb.fn.coalesce('last_answer', eb.val('never answered')),
+        last_attempt_at: now.toISOString(),
+      }))
+      .where('destination_id', '=', destinationId)
+      .where('status', '=', 'pending')
+      .where((eb) => eb(eb.fn.coalesce('first_attempt_at', 'created_at'), '<', cutoff))
+      .returningAll()
+      .execute();
+  }
+
   /** The earliest moment a pending row of the destination falls due, if any. */
   async nextDueAt(destinationId: string): Promise<Date | undefined> {
     const row = await this.database.db
@@ -284,7 +306,7 @@ export class OutboxRepository {
     return this.database.db.transaction().execute(async (trx) => {
       const rows = await trx
         .updateTable('outbox')
-        .set({ status: 'pending', next_attempt_at: at, attempts: 0, first_attempt_at: null, dead_reason: null })
+        .set({ status: 'pending', next_attempt_at: at, attempts: 0, first_attempt_at: at, dead_reason: null })
         .where(condition)
         .returning(['destination_id'])
         .execute();
