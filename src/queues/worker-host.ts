@@ -18,6 +18,11 @@ export function startWorker<T>(
     connection: workerConnectionOptions(runtime.env.REDIS_URL),
     prefix: runtime.env.QUEUE_PREFIX,
     concurrency: options.concurrency,
+    // A killed process's jobs come back after about 15 s rather than 30, and a job caught in
+    // a few crashes is run again rather than failed for "stalling": every job here is idempotent.
+    lockDuration: 15_000,
+    stalledInterval: 5_000,
+    maxStalledCount: 10,
   });
   worker.on('failed', (job, error) => {
     if (!job || !options.onFinalFailure) return;

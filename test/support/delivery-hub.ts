@@ -30,6 +30,8 @@ export function hubYaml(destinations: string, options: { pollMs?: number; sweepE
   return `
 destinations:${destinations}
 instances:${LMS_INSTANCE}
+limits:
+  hookRatePerSecond: 100000
 delivery:
   pollMs: ${options.pollMs ?? 200}
   sweepEveryMs: ${options.sweepEveryMs ?? 30000}

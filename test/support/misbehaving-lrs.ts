@@ -28,6 +28,8 @@ export class MisbehavingLrs {
   /** Store the next N batches, then destroy the socket instead of answering. */
   dropAnswers = 0;
   conflictOnHeld = false;
+  /** POSTs received and not yet answered. */
+  inFlight = 0;
   private server?: Server;
 
   constructor(public credentials: { username: string; password: string }) {}
@@ -61,7 +63,9 @@ export class MisbehavingLrs {
     }
     if (req.method !== 'POST' || url.pathname !== '/xapi/statements') return this.answer(req, res, 404, { error: 'not found' });
     const statements = JSON.parse(body) as Statement[];
+    this.inFlight++;
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+    this.inFlight--;
     // A client that gave up (or a hub that was killed) never reads the answer: nothing stored.
     if (req.socket.destroyed) return;
     if (this.failWith) {
