@@ -25,7 +25,8 @@ export class HubQueues {
   ) {
     this.normalize = new Queue<NormalizeJob>(NORMALIZE_QUEUE, { connection, prefix });
     for (const id of destinationIds) {
-      this.deliver.set(id, new Queue<DeliverJob>(deliverQueueName(id), { connection, prefix }));
+      // The events stream is capped low: signals come and go by the thousand, nobody replays their history.
+      this.deliver.set(id, new Queue<DeliverJob>(deliverQueueName(id), { connection, prefix, streams: { events: { maxLen: 100 } } }));
     }
   }
 
