@@ -80,4 +80,25 @@ describe('delivery through crashes', () => {
     const delivered = await sql<{ n: number }>`select count(*) as n from outbox where status = 'delivered'`.execute(reader.db);
     expect(Number(delivered.rows[0].n)).toBe(30);
   }, 120_000);
+
+  it('SIGTERM: the hub stops claiming, finishes the batch in flight, and exits', async () => {
+    const yaml = hubYaml(xapiDestination('central', lrs.endpoint, 'secret', { timeoutMs: 5000, batchSize: 5, lingerMs: 100 }));
+    const env = { DATABASE_URL: database.url, QUEUE_PREFIX: `test-term-${randomBytes(4).toString('hex')}`, ...ADMIN_ENV };
+    reader = openDatabase(database.url);
+    lrs.delayMs = 1500;
+    const hub = await HubProcess.start('all', yaml, env);
+    processes.push(hub);
+    await postEvents(hub.url, Array.from({ length: 20 }, (_, i) => lmsEvent(`term-${i}`)), 4);
+    await until('a batch in flight at the LRS', () => lrs.inFlight > 0, 30_000);
+    const inFlight = lrs.inFlight;
+    // Nest runs its shutdown hooks, then ends with the signal it was sent.
+    expect([0, 'SIGTERM']).toContain(await hub.stop());
+    // The batches that were in flight were answered and recorded; nothing is left claimed.
+    expect(lrs.posts.filter((p) => p.status === 200).length).toBeGreaterThanOrEqual(inFlight);
+    expect(lrs.held.size).toBeGreaterThan(0);
+    const { rows } = await sql<{ status: string; n: number }>`select status, count(*) as n from outbox group by status order by status`.execute(reader.db);
+    const counts = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    expect(counts.delivering).toBeUndefined();
+    expect(counts.delivered).toBe(lrs.held.size);
+  }, 60_000);
 });

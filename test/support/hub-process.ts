@@ -50,12 +50,12 @@ export class HubProcess {
     });
   }
 
-  /** SIGTERM, as an orchestrator stops it; resolves when it has exited. */
-  async stop(): Promise<number | null> {
+  /** SIGTERM, as an orchestrator stops it; resolves with the exit code, or the signal it re-raised after its shutdown hooks. */
+  async stop(): Promise<number | string | null> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
     return new Promise((done) => {
-      child.once('exit', (code) => done(code));
+      child.once('exit', (code, signal) => done(code ?? signal));
       child.kill('SIGTERM');
     });
   }
