@@ -167,4 +167,43 @@ describe('delivery you can trust', () => {
       expect(Object.keys(paths)).toContain(path);
     }
   });
+
+  it('quarantined statements show their reasons, and are delivered once after the mapping is fixed and the event replayed', async () => {
+    const database = await freshDatabase('sqlite');
+    cleanup.push(() => database.drop());
+    const config = (verb: string) => `
+destinations:
+  - id: builtin
+    type: builtin
+instances:
+  - id: lms
+    connector: generic-webhook
+    config:
+      eventKey: id
+      mapping: |
+        { "actor": { "mbox": "mailto:" & email }, "verb": { "id": ${verb} }, "object": { "id": course } }
+`;
+    // The mapping forgets to make the verb an IRI: the statement is quarantined with the reason.
+    const broken = await startTestHub({ databaseUrl: database.url, configYaml: config('verb'), env: ADMIN_ENV });
+    const [eventId] = await postEvents(broken.url, [lmsEvent('quarantined-1')]);
+    type Quarantined = { eventId: string; reasons: { path: string; reason: string }[] }[];
+    const [row] = await eventually(async () => {
+      const { body } = await admin<Quarantined>(broken.url, 'GET', 'quarantine');
+      return body.length > 0 ? body : undefined;
+    });
+    expect(row.eventId).toBe(eventId);
+    expect(row.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('verb.id') })]));
+    const { body: chain } = await admin<{ status: string; quarantined: unknown[] }>(broken.url, 'GET', `events/${eventId}`);
+    expect(chain).toMatchObject({ status: 'quarantined', quarantined: [expect.objectContaining({ reasons: row.reasons })] });
+    await broken.close();
+
+    const fixed = await startTestHub({ databaseUrl: database.url, configYaml: config('"http://adlnet.gov/expapi/verbs/" & verb'), env: ADMIN_ENV });
+    cleanup.push(() => fixed.close());
+    expect((await admin(fixed.url, 'POST', 'quarantine/replay', { eventIds: [eventId] })).body).toEqual({ replayed: 1 });
+    await eventually(async () => ((await getStatements(fixed.url, {})).statements.length === 1 ? true : undefined));
+    expect((await admin(fixed.url, 'POST', 'quarantine/replay', { eventIds: [eventId] })).body).toEqual({ replayed: 0 });
+    expect((await admin<unknown[]>(fixed.url, 'GET', 'quarantine')).body).toEqual([]);
+    const { body: after } = await admin<{ status: string; destinations: Record<string, { status: string }[]> }>(fixed.url, 'GET', `events/${eventId}`);
+    expect(after).toMatchObject({ status: 'normalized', destinations: { builtin: [{ status: 'delivered' }] } });
+  });
 });
