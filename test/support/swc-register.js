@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload: node runs it before any TypeScript can load */
 // Lets a child process started by a test run the TypeScript sources directly (no build step):
 // `node -r ./test/support/swc-register.js file.ts`, compiled by swc as jest compiles them.
 const { readFileSync } = require('node:fs');
