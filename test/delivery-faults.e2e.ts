@@ -55,6 +55,10 @@ describe('delivery you can trust', () => {
     expect(after.destinations.central[0].lastAnswer).toMatch(/503/);
     expect(chain.destinations.central).toHaveLength(1);
     expect((await admin<unknown[]>(hub.url, 'GET', 'dead-letters')).body).toEqual([]);
+    const metrics = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(metrics).toMatch(/hub_statements_retried_total\{destination="central"\} [1-9]/);
+    expect(metrics).toMatch(/hub_statements_delivered_total\{destination="central"\} 20/);
+    expect(metrics).toMatch(/hub_delivery_lag_seconds_count\{destination="central"\} 20/);
   });
 
   it('3: the same webhook three times, and a batch whose answer was lost after it landed, give one statement each', async () => {

@@ -282,7 +282,16 @@ export class DestinationPump {
       );
       this.deps.metrics.statementsRetried.inc({ destination: this.id }, waiting.length);
       this.deps.logger.warn(
-        { destination: this.id, instance: waiting[0].instance_id, eventId: waiting[0].event_id, statements: waiting.length, attempt: attempts, retryAt: dueAt.toISOString(), reason: message },
+        {
+          destination: this.id,
+          instance: waiting[0].instance_id,
+          eventId: waiting[0].event_id,
+          eventIds: [...new Set(waiting.map((row) => row.event_id))],
+          statements: waiting.length,
+          attempt: attempts,
+          retryAt: dueAt.toISOString(),
+          reason: message,
+        },
         'delivery failed; retrying later',
       );
       await this.deps.signalAt(this.id, dueAt).catch(() => undefined);
