@@ -151,6 +151,15 @@ describe('delivery you can trust', () => {
     expect(degraded.map((d) => d.destination)).toEqual(['embedded']);
   });
 
+  it('a rate-limited destination gets no more statements per second than its limit allows', async () => {
+    const { lrs, hub } = await setUp((l) => xapiDestination('central', l.endpoint, 'secret', { rateLimitPerSecond: 4, lingerMs: 200 }));
+    await postEvents(hub.url, Array.from({ length: 12 }, (_, i) => lmsEvent(`rate-${i}`)));
+    await heldAll(lrs, 12);
+    expect(Math.max(...lrs.posts.map((p) => p.size))).toBeLessThanOrEqual(4);
+    // 12 statements at 4/s: the first 4 at once, the other 8 over at least ~2 s.
+    expect(lrs.posts[lrs.posts.length - 1].at - lrs.posts[0].at).toBeGreaterThanOrEqual(1500);
+  });
+
   it('serves the admin API as an OpenAPI document', async () => {
     const { hub } = await setUp((l) => xapiDestination('central', l.endpoint, 'secret'));
     const response = await fetch(`${hub.url}/admin/api/docs-json`);
