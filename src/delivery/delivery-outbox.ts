@@ -2,6 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { HubLogger } from '../observability/hub-logger';
 import { HubQueues } from '../queues/hub-queues';
 import { type DeadLetterFilter, type NormalizedEventRecord, OutboxRepository } from '../store/outbox.repository';
+import { GroupCommit } from './group-commit';
 
 /**
  * The delivery outbox as the rest of the hub uses it: record what normalize made (one
@@ -10,6 +11,9 @@ import { type DeadLetterFilter, type NormalizedEventRecord, OutboxRepository } f
  */
 @Injectable()
 export class DeliveryOutbox {
+  /** Normalize jobs that finish together share one transaction: a commit per group, not per event. */
+  private readonly normalized = new GroupCommit<NormalizedEventRecord>((records) => this.repository.recordManyNormalized(records), 100);
+
   constructor(
     private readonly repository: OutboxRepository,
     private readonly logger: HubLogger,
@@ -18,7 +22,7 @@ export class DeliveryOutbox {
 
   /** The tail of normalize: outbox rows, quarantine rows and the inbox status in one transaction, then a signal. */
   async recordNormalized(record: NormalizedEventRecord): Promise<void> {
-    await this.repository.recordNormalized(record);
+    await this.normalized.submit(record);
     if (record.statements.length > 0) await this.signal(record.destinations);
   }
 

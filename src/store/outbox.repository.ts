@@ -51,23 +51,31 @@ export class OutboxRepository {
    * A row already in the outbox (a replayed or re-normalized event) is kept as it is.
    */
   async recordNormalized(record: NormalizedEventRecord, now = new Date()): Promise<void> {
+    await this.recordManyNormalized([record], now);
+  }
+
+  /** Several events' tails in one transaction (one commit, one fsync), as normalize's concurrent jobs finish together. */
+  async recordManyNormalized(records: readonly NormalizedEventRecord[], now = new Date()): Promise<void> {
     const at = now.toISOString();
     await this.database.db.transaction().execute(async (trx) => {
-      const event = await trx.selectFrom('inbox').select(['received_at']).where('event_id', '=', record.eventId).executeTakeFirst();
-      const receivedAt = event?.received_at ?? at;
-      const rows = record.destinations.flatMap((destination) =>
-        record.statements.map((statement) => ({
-          destination_id: destination,
-          statement_id: String(statement.id),
-          event_id: record.eventId,
-          instance_id: record.instanceId,
-          statement: JSON.stringify(statement),
-          status: 'pending' as const,
-          attempts: 0,
-          next_attempt_at: at,
-          received_at: receivedAt,
-          created_at: at,
-        })),
+      const eventIds = records.map((record) => record.eventId);
+      const events = await trx.selectFrom('inbox').select(['event_id', 'received_at']).where('event_id', 'in', eventIds).execute();
+      const receivedAt = new Map(events.map((event) => [event.event_id, event.received_at]));
+      const rows = records.flatMap((record) =>
+        record.destinations.flatMap((destination) =>
+          record.statements.map((statement) => ({
+            destination_id: destination,
+            statement_id: String(statement.id),
+            event_id: record.eventId,
+            instance_id: record.instanceId,
+            statement: JSON.stringify(statement),
+            status: 'pending' as const,
+            attempts: 0,
+            next_attempt_at: at,
+            received_at: receivedAt.get(record.eventId) ?? at,
+            created_at: at,
+          })),
+        ),
       );
       for (let i = 0; i < rows.length; i += 500) {
         await trx
@@ -76,20 +84,21 @@ export class OutboxRepository {
           .onConflict((oc) => oc.columns(['destination_id', 'statement_id']).doNothing())
           .execute();
       }
-      await trx.updateTable('quarantine').set({ resolved_at: at }).where('event_id', '=', record.eventId).where('resolved_at', 'is', null).execute();
-      if (record.quarantined.length > 0) {
+      await trx.updateTable('quarantine').set({ resolved_at: at }).where('event_id', 'in', eventIds).where('resolved_at', 'is', null).execute();
+      const quarantineRows = records.flatMap((record) =>
+        record.quarantined.map((item) => ({
+          event_id: record.eventId,
+          instance_id: record.instanceId,
+          statement_id: String((item.statement as { id?: unknown }).id ?? ''),
+          statement: JSON.stringify(item.statement),
+          reasons: JSON.stringify(item.issues),
+          created_at: at,
+        })),
+      );
+      if (quarantineRows.length > 0) {
         await trx
           .insertInto('quarantine')
-          .values(
-            record.quarantined.map((item) => ({
-              event_id: record.eventId,
-              instance_id: record.instanceId,
-              statement_id: String((item.statement as { id?: unknown }).id ?? ''),
-              statement: JSON.stringify(item.statement),
-              reasons: JSON.stringify(item.issues),
-              created_at: at,
-            })),
-          )
+          .values(quarantineRows)
           .onConflict((oc) =>
             oc.columns(['event_id', 'statement_id']).doUpdateSet((eb) => ({
               reasons: eb.ref('excluded.reasons'),
@@ -99,15 +108,15 @@ export class OutboxRepository {
           )
           .execute();
       }
-      const quarantined = record.quarantined.length;
-      await trx
-        .updateTable('inbox')
-        .set({
-          status: quarantined > 0 ? 'quarantined' : 'normalized',
-          detail: quarantined > 0 ? `${quarantined} statement(s) failed validation: see GET /admin/api/events/${record.eventId}` : null,
-        })
-        .where('event_id', '=', record.eventId)
-        .execute();
+      const clean = records.filter((record) => record.quarantined.length === 0).map((record) => record.eventId);
+      if (clean.length > 0) await trx.updateTable('inbox').set({ status: 'normalized', detail: null }).where('event_id', 'in', clean).execute();
+      for (const record of records.filter((r) => r.quarantined.length > 0)) {
+        await trx
+          .updateTable('inbox')
+          .set({ status: 'quarantined', detail: `${record.quarantined.length} statement(s) failed validation: see GET /admin/api/events/${record.eventId}` })
+          .where('event_id', '=', record.eventId)
+          .execute();
+      }
     });
   }
 
