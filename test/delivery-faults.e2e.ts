@@ -162,6 +162,9 @@ describe('delivery you can trust', () => {
 
   it('serves the admin API as an OpenAPI document', async () => {
     const { hub } = await setUp((l) => xapiDestination('central', l.endpoint, 'secret'));
+    const page = await fetch(`${hub.url}/admin/api/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const response = await fetch(`${hub.url}/admin/api/docs-json`);
     expect(response.status).toBe(200);
     const { paths } = (await response.json()) as { paths: Record<string, unknown> };
