@@ -9,7 +9,7 @@ import { HubMetrics } from '../observability/hub-metrics';
 import { HubQueues } from '../queues/hub-queues';
 import { type DeliverJob, deliverQueueName } from '../queues/queue-catalogue';
 import { startWorker } from '../queues/worker-host';
-import { DestinationStateRepository } from '../store/destination-state.repository';
+import { type DestinationState, DestinationStateRepository } from '../store/destination-state.repository';
 import { OutboxRepository } from '../store/outbox.repository';
 import { BuiltinDestination } from './builtin.destination';
 import { DestinationPump } from './destination-pump';
@@ -86,10 +86,17 @@ export class DeliverWorkers implements OnApplicationBootstrap, BeforeApplication
         const [backlog, state] = await Promise.all([this.outbox.backlog(id), this.states.get(id)]);
         this.metrics.deliveryBacklog.set({ destination: id }, backlog.backlog);
         this.metrics.deliveryOldestAge.set({ destination: id }, backlog.oldestWaitingSince ? (now - Date.parse(backlog.oldestWaitingSince)) / 1000 : 0);
-        this.metrics.breakerState.set({ destination: id }, state.state === 'paused' ? 2 : state.breaker === 'open' ? 1 : state.breaker === 'half_open' ? 0.5 : 0);
+        this.metrics.breakerState.set({ destination: id }, breakerGauge(state, now));
       }
     } catch (error) {
       this.logger.pino.warn({ err: error }, 'could not read the delivery backlog for /metrics');
     }
   }
+}
+
+/** hub_destination_breaker_open: 0 closed, 1 open, 0.5 half-open (its wait is over: probing), 2 paused. */
+function breakerGauge(state: DestinationState, now: number): number {
+  if (state.state === 'paused') return 2;
+  if (state.breaker === 'closed') return 0;
+  return state.open_until !== null && Date.parse(state.open_until) <= now ? 0.5 : 1;
 }

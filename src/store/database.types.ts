@@ -66,7 +66,8 @@ export interface DestinationStateTable {
   state: 'active' | 'paused';
   paused_by: string | null;
   paused_reason: string | null;
-  breaker: 'closed' | 'open' | 'half_open';
+  /** `open` past `open_until` is half-open: one probe statement may go. */
+  breaker: 'closed' | 'open';
   consecutive_failures: number;
   open_until: string | null;
   last_error: string | null;

@@ -44,7 +44,7 @@ export function deliveryOutboxMigration(engine: DatabaseEngine) {
         // admin | credentials | endpoint: who paused it, and so who may resume it
         .addColumn('paused_by', 'text')
         .addColumn('paused_reason', 'text')
-        // closed | open | half_open
+        // closed | open (half-open once open_until has passed: one probe)
         .addColumn('breaker', 'text', (c) => c.notNull())
         .addColumn('consecutive_failures', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('open_until', 'text')
