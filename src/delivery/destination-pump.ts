@@ -111,6 +111,8 @@ export class DestinationPump {
     if (this.stopping) return false;
     const limit = gate === 'probe' ? 1 : await this.rateLimited(this.settings.batchSize);
     const rows = await this.deps.outbox.claim(this.id, this.owner, limit, this.leaseMs);
+    // The rate budget pays for statements sent, not for rows that were not there.
+    if (this.settings.rateLimitPerSecond && gate === 'deliver') this.tokens += limit - rows.length;
     this.lastClaimFull = rows.length === limit && gate === 'deliver';
     if (rows.length === 0) return false;
     this.inFlight++;
