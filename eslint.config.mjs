@@ -1,5 +1,5 @@
-// Lint: typescript-eslint's recommended rules, plus the one architectural rule DESIGN.md
-// asks for — a connector is plain and pure, so it may import only the SDK and the xAPI types.
+// Lint: typescript-eslint's recommended rules, plus the architectural rules DESIGN.md asks for — a
+// connector is plain and pure (only the SDK and the xAPI types), and the arrows point one way.
 import tseslint from 'typescript-eslint';
 
 /** A connector reaches the outside only through the capabilities the host hands it (DESIGN.md, "A connector"). */
@@ -45,6 +45,23 @@ export default tseslint.config(
       'no-restricted-properties': ['error', ...['globalThis', 'global', 'window', 'self'].map((object) => ({ object, property: 'fetch', message: CONNECTOR_OUTSIDE }))],
       // `import('fs')` would pass no-restricted-imports.
       'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: CONNECTOR_OUTSIDE }],
+    },
+  },
+  {
+    // Delivery sees typed answers, never an HTTP error of our own (issue #11).
+    files: ['src/delivery/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./http/', message: 'Delivery decides on typed answers (batch-answer.ts), not on HttpProblem.' }] }],
+    },
+  },
+  {
+    // Observability is used by every module, so it imports none of them (the queues log through it).
+    files: ['src/observability/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(queues|delivery|normalize|intake|admin)/', message: 'Observability gets what it needs through interfaces it defines (queue-probe.ts).' }] },
+      ],
     },
   },
 );

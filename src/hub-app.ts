@@ -1,5 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AdminModule } from './admin/admin.module';
+import { IdentityAdminModule } from './identity/identity-admin.module';
 import { AppModule } from './app.module';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_XAPI_BODY_LIMIT_BYTES } from './config/hub-config.schema';
 import type { HubRuntime } from './hub-runtime';
@@ -48,6 +51,7 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
     bodyParser: false,
   });
   app.useGlobalFilters(new ProblemFilter(logger, [lrsErrorProblem], bodyLimitHint(bodyLimit, xapiBodyLimit)));
+  if (runtime.env.HUB_ROLE !== 'worker') serveAdminApiDocs(app);
   app.enableShutdownHooks();
   const hookSinks = { metrics: app.get(HubMetrics), logger, isKnown: (id: string) => runtime.instances.get(id)?.enabled === true };
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
@@ -70,4 +74,15 @@ function bodyLimitHint(bodyLimit: number, xapiBodyLimit: number): FrameworkHint 
     const [setting, bytes] = isXapiUrl(url) ? ['limits.xapiBodyLimitBytes', xapiBodyLimit] : ['limits.bodyLimitBytes', bodyLimit];
     return `send a smaller body; this route accepts up to ${setting} (${bytes} bytes) of the hub's config`;
   };
+}
+
+/** The admin API's OpenAPI document at /admin/api/docs (JSON at /admin/api/docs-json): every admin controller. */
+function serveAdminApiDocs(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('xapi-hub admin API')
+    .setDescription('Instances, preview, dead letters and replay, the fate of every event, destinations, credentials, the identity directory, erasure. Send Authorization: Bearer <HUB_ADMIN_TOKEN>.')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { include: [AdminModule, IdentityAdminModule] });
+  SwaggerModule.setup('admin/api/docs', app, document);
 }

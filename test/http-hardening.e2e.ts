@@ -33,7 +33,7 @@ describe('the HTTP edge keeps secrets out of answers and logs', () => {
     const text = await response.text();
     expect(text).not.toContain('url-password-77');
     expect(text).not.toContain('url-key-88');
-    expect(JSON.parse(text)).toContainEqual({ id: 'central', type: 'xapi', endpoint: 'http://lrs-user:***@127.0.0.1:9/xapi/?key=***' });
+    expect(JSON.parse(text)).toContainEqual(expect.objectContaining({ id: 'central', type: 'xapi', endpoint: 'http://lrs-user:***@127.0.0.1:9/xapi/?key=***' }));
     expect(logLines.join('')).not.toContain('url-password-77');
   });
 

@@ -184,7 +184,7 @@ describe.each(TEST_ENGINES)('identity directory admin API (%s)', (engine) => {
     });
     expect([profile.status, await profile.text()]).toEqual([204, '']);
     const now = new Date().toISOString();
-    await side.db.insertInto('quarantine').values({ event_id: 'x', instance_id: 'slack', statement: '{"actor":{"account":{"name":"U0FRANK"}}}', reasons: '[]', created_at: now }).execute();
+    await side.db.insertInto('quarantine').values({ event_id: 'x', instance_id: 'slack', statement_id: 'q1', statement: '{"actor":{"account":{"name":"U0FRANK"}}}', reasons: '[]', created_at: now }).execute();
     await side.db.insertInto('held_statements').values({ instance_id: 'slack', event_id: null, identity_key: 'account:https://acme.slack.com|U0FRANK', statement_key: 'k1', statement: '{}', held_at: now }).execute();
 
     const dry = await admin('POST', '/erasure', { actor: { account: { homePage: 'https://acme.slack.com', name: 'U0FRANK' } }, dryRun: true });

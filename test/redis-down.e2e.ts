@@ -26,7 +26,7 @@ describe('intake when Redis is down', () => {
   });
   afterAll(async () => {
     await hub?.close();
-    await redis?.stop();
+    await redis?.destroy();
     await database?.drop();
   });
 

@@ -1,20 +1,18 @@
-import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
-import { redactUrl } from '../config/redact-url';
-import { notFound } from '../http/http-errors';
-import { InboxRepository } from '../store/inbox.repository';
 import { AdminTokenGuard } from './admin-token.guard';
 
-/** `/admin/api`: what is configured and what became of an event. Never returns a secret. */
+/** `/admin/api/instances`: what is configured. Never returns a secret. */
+@ApiTags('instances')
+@ApiBearerAuth()
 @Controller('admin/api')
 @UseGuards(AdminTokenGuard)
 export class AdminController {
-  constructor(
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
-    private readonly inbox: InboxRepository,
-  ) {}
+  constructor(@Inject(HUB_RUNTIME) private readonly runtime: HubRuntime) {}
 
   @Get('instances')
+  @ApiOperation({ summary: 'Connector instances and their webhook paths' })
   instances() {
     return [...this.runtime.instances.values()].map((instance) => ({
       id: instance.id,
@@ -23,27 +21,5 @@ export class AdminController {
       destinations: instance.destinations,
       hookPath: `/hooks/${instance.id}`,
     }));
-  }
-
-  /** An endpoint may carry a password (`http://user:pass@host/xapi/`): shown as `user:***`. */
-  @Get('destinations')
-  destinations() {
-    return this.runtime.config.destinations.map((d) => ({ id: d.id, type: d.type, endpoint: d.endpoint === undefined ? undefined : redactUrl(d.endpoint) }));
-  }
-
-  @Get('events/:eventId')
-  async event(@Param('eventId') eventId: string) {
-    const event = await this.inbox.find(eventId);
-    if (!event) throw notFound(`no event ${eventId} in the inbox`);
-    return {
-      eventId: event.event_id,
-      instance: event.instance_id,
-      eventKey: event.event_key,
-      receivedAt: event.received_at,
-      status: event.status,
-      detail: event.detail,
-      /** When a `waiting` event is mapped again. */
-      dueAt: event.due_at,
-    };
   }
 }

@@ -79,11 +79,95 @@ export class DestinationConfig {
   @Max(120_000)
   timeoutMs?: number;
 
+  /** Statements per POST (and per built-in store call). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  batchSize?: number;
+
+  /** How long a worker waits for a batch to fill before sending a part-full one. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  lingerMs?: number;
+
+  /** Batches in flight at once per worker process (PostgreSQL; SQLite always has one claimer). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  concurrency?: number;
+
+  /** First retry delay; each next one doubles (with jitter) up to retryMaxDelayMs. */
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  retryFirstDelayMs?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  retryMaxDelayMs?: number;
+
+  /** How long a statement is retried after its first failed attempt before it becomes a dead letter. */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  retryForMs?: number;
+
+  /** Failed batches in a row that open the circuit breaker. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  breakerThreshold?: number;
+
+  /** How long an open breaker waits before one half-open probe. */
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  breakerOpenMs?: number;
+
+  /** How often a destination paused by a refusal (401/403/404) is probed with one statement. */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  probeEveryMs?: number;
+
+  /** At most this many statements per second to this destination, per worker process. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  rateLimitPerSecond?: number;
+
   /** Replace every person by a keyed hash before statements go here (names dropped). */
   @IsOptional()
   @ValidateNested()
   @Type(() => PseudonymiseConfig)
   pseudonymise?: PseudonymiseConfig;
+}
+
+/** How the delivery workers find work the signals in Redis did not announce. */
+export class DeliveryConfig {
+  /** Every worker checks the outbox this often for due work, whatever Redis says. */
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  pollMs?: number;
+
+  /** How often the sweeper looks for inbox events that were acknowledged but never normalized. */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  sweepEveryMs?: number;
+
+  /** An inbox event not normalized after this long is queued again (its job may be gone from Redis). */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  strandedAfterMs?: number;
 }
 
 /** How the identity directory treats this instance's statements (src/identity/). */
@@ -213,6 +297,11 @@ export class HubConfig {
   @ValidateNested()
   @Type(() => RetentionConfig)
   retention?: RetentionConfig;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeliveryConfig)
+  delivery?: DeliveryConfig;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;

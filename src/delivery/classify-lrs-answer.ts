@@ -1,18 +1,40 @@
-/**
- * What to do with an LRS's answer to a batch (DESIGN.md, "Deliver"). Pure, so every
- * status and socket error has a tested decision:
- * - delivered: 2xx, or 409 (the LRS already holds that id — our ids are deterministic);
- * - retry: 408, 425, 429, 5xx, timeouts and connection failures (BullMQ backs off with jitter);
- * - stop: 401/403 — the credentials are wrong; retrying hammers a refusing LRS;
- * - reject: any other 4xx — the LRS refuses the content; retrying cannot change that.
- */
-export type LrsVerdict = 'delivered' | 'retry' | 'stop' | 'reject';
+import type { BatchAnswer } from './batch-answer';
 
-/** `status` undefined means no HTTP answer at all (refused, reset, timed out): always worth a retry. */
-export function classifyLrsAnswer(status: number | undefined): LrsVerdict {
-  if (status === undefined) return 'retry';
-  if ((status >= 200 && status < 300) || status === 409) return 'delivered';
-  if (status === 401 || status === 403) return 'stop';
-  if (status === 408 || status === 425 || status === 429 || status >= 500) return 'retry';
-  return 'reject';
+/**
+ * What to do with a destination's answer to a batch (README, "What each LRS answer leads
+ * to"). Pure, so every answer has a tested decision:
+ * - done: every statement is held (2xx);
+ * - per-statement: the built-in LRS said which were stored, held identical, conflicting, invalid;
+ * - compare: 409 — ask the LRS what it holds under each id; the same statement is done, a
+ *   different one is a conflict dead letter (never "delivered" by status code);
+ * - split: 400 / 413 on more than one statement — halve the batch until the bad one is alone;
+ * - dead: 400 / 413 on a single statement — a dead letter with the LRS's message;
+ * - pause: 401/403 (credentials) or 404/405 (endpoint) — pause the destination, alert, no retries;
+ * - retry: 408/429/5xx, timeouts, connection errors — back off (honouring Retry-After).
+ */
+export type BatchDecision =
+  | { action: 'done' }
+  | { action: 'per-statement' }
+  | { action: 'compare' }
+  | { action: 'split' }
+  | { action: 'dead'; reason: 'rejected' | 'too-large'; message: string }
+  | { action: 'pause'; cause: 'credentials' | 'endpoint'; message: string }
+  | { action: 'retry'; message: string; retryAfterMs?: number };
+
+export function classifyLrsAnswer(answer: BatchAnswer, batchSize: number): BatchDecision {
+  switch (answer.kind) {
+    case 'stored':
+      return { action: 'done' };
+    case 'per-statement':
+      return { action: 'per-statement' };
+    case 'conflict':
+      return { action: 'compare' };
+    case 'rejected':
+    case 'too-large':
+      return batchSize > 1 ? { action: 'split' } : { action: 'dead', reason: answer.kind, message: answer.message };
+    case 'refused':
+      return { action: 'pause', cause: answer.cause, message: answer.message };
+    case 'unavailable':
+      return { action: 'retry', message: answer.message, retryAfterMs: answer.retryAfterMs };
+  }
 }

@@ -1,27 +1,11 @@
-import type { DestinationConfig } from '../config/hub-config.schema';
 import type { Statement } from '../xapi/statement';
-import { DEFAULT_XAPI_VERSION, type XapiVersion } from '../xapi/xapi-version';
-import type { LrsVerdict } from './classify-lrs-answer';
+import type { BatchAnswer, HeldStatement } from './batch-answer';
 
-/** Somewhere statements go: the built-in LRS or an external one. */
+/** Somewhere statements go: the built-in LRS or an external one. Answers are typed, never thrown statuses. */
 export interface Destination {
   readonly id: string;
-  /** Resolves when the LRS holds every statement; throws DeliveryFailedError otherwise. */
-  deliver(statements: Statement[]): Promise<void>;
-}
-
-/** A batch the destination did not take, with the verdict that decides retry or dead letter. */
-export class DeliveryFailedError extends Error {
-  constructor(
-    readonly verdict: Exclude<LrsVerdict, 'delivered'>,
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
-
-/** The xAPI version a destination is sent: an external LRS's configured one; the built-in LRS stores 1.0.3. */
-export function destinationXapiVersion(destination: DestinationConfig): XapiVersion {
-  return destination.type === 'xapi' ? (destination.xapiVersion ?? DEFAULT_XAPI_VERSION) : DEFAULT_XAPI_VERSION;
+  /** Sends one batch; resolves with what the LRS made of it (throws only for the hub's own trouble). */
+  deliver(statements: readonly Statement[]): Promise<BatchAnswer>;
+  /** After a 409: what the LRS holds under each statement's id, in batch order. */
+  compare(statements: readonly Statement[]): Promise<HeldStatement[] | { kind: 'unavailable'; message: string }>;
 }

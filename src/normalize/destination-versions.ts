@@ -1,5 +1,5 @@
 import type { DestinationConfig } from '../config/hub-config.schema';
-import { destinationXapiVersion } from '../delivery/destination';
+import { destinationXapiVersion } from '../config/destination-settings';
 import { DEFAULT_XAPI_VERSION, type XapiVersion } from '../xapi/xapi-version';
 
 /** The xAPI versions an instance's destinations speak: each statement must be valid in all of them. */

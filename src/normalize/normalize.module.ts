@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NormalizeWorker } from './normalize.worker';
-import { QuarantineRepository } from './quarantine.repository';
+import { OutboxModule } from '../delivery/outbox.module';
 import { StrandedEventsSweeper } from './stranded-events.sweeper';
 
-@Module({ providers: [NormalizeWorker, QuarantineRepository, StrandedEventsSweeper] })
+@Module({ imports: [OutboxModule], providers: [NormalizeWorker, StrandedEventsSweeper] })
 export class NormalizeModule {}

@@ -4,6 +4,7 @@ import { MappingError } from '../connector-sdk/connector';
 import { DuplicateSubKeyError } from '../connector-sdk/keyed-statements';
 import { ConnectorContexts } from '../connector-host/connector-contexts';
 import { JsonataEvaluationError } from '../connector-host/jsonata';
+import { DeliveryOutbox } from '../delivery/delivery-outbox';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { HubLogger } from '../observability/hub-logger';
 import { HubMetrics } from '../observability/hub-metrics';
@@ -13,7 +14,6 @@ import { startWorker } from '../queues/worker-host';
 import { InboxRepository } from '../store/inbox.repository';
 import type { XapiVersion } from '../xapi/xapi-version';
 import { destinationVersions } from './destination-versions';
-import { QuarantineRepository } from './quarantine.repository';
 import { type NormalizedEvent, normalizeEvent } from './normalize-event';
 
 /**
@@ -25,7 +25,7 @@ const MAPPING_FAILURES = [MappingError, JsonataEvaluationError, DuplicateSubKeyE
 /** Statuses a repeated or stale job must leave alone. */
 const SETTLED = new Set(['normalized', 'quarantined', 'ignored']);
 
-/** The normalize worker: inbox event → statements → one deliver job per destination. */
+/** The normalize worker: inbox event → statements → outbox rows (statement × destination). */
 @Injectable()
 export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker?: Worker<NormalizeJob>;
@@ -33,7 +33,7 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
     private readonly inbox: InboxRepository,
-    private readonly quarantine: QuarantineRepository,
+    private readonly outbox: DeliveryOutbox,
     private readonly queues: HubQueues,
     private readonly contexts: ConnectorContexts,
     private readonly metrics: HubMetrics,
@@ -41,7 +41,7 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = startWorker<NormalizeJob>(this.runtime, this.logger, NORMALIZE_QUEUE, (job) => this.process(job), {
+    this.worker = startWorker<NormalizeJob>(this.runtime, this.logger.pino, NORMALIZE_QUEUE, (job) => this.process(job), {
       concurrency: 8,
       onFinalFailure: (job, error) => this.inbox.setStatus(job.data.eventId, 'failed', error.message),
     });
@@ -82,16 +82,8 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
       return;
     }
 
-    if (normalized.quarantined.length > 0) {
-      await this.quarantine.add(eventId, instanceId, normalized.quarantined);
-      this.metrics.statementsQuarantined.inc({ instance: instanceId }, normalized.quarantined.length);
-    }
-    if (normalized.statements.length > 0) {
-      for (const destinationId of instance.destinations) {
-        await this.queues.enqueueDeliver({ eventId, instanceId, destinationId, statements: normalized.statements });
-      }
-    }
-    await this.inbox.setStatus(eventId, normalized.quarantined.length > 0 ? 'quarantined' : 'normalized');
+    await this.outbox.recordNormalized({ eventId, instanceId, destinations: instance.destinations, ...normalized });
+    if (normalized.quarantined.length > 0) this.metrics.statementsQuarantined.inc({ instance: instanceId }, normalized.quarantined.length);
   }
 
   private versionsFor(destinationIds: string[]): XapiVersion[] {

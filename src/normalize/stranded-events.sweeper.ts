@@ -1,19 +1,20 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { sweepSettings } from '../config/destination-settings';
+import { DeliveryOutbox } from '../delivery/delivery-outbox';
+import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { HubLogger } from '../observability/hub-logger';
 import { HubQueues } from '../queues/hub-queues';
 import { InboxRepository } from '../store/inbox.repository';
+import { OutboxRepository } from '../store/outbox.repository';
 
-const SWEEP_EVERY_MS = 30_000;
-/** Younger rows may still be on their way to the queue inside an intake request. */
-const STRANDED_AFTER_MS = 60_000;
 const BATCH = 500;
 
 /**
- * Queues inbox events that were written while Redis was down and never queued (intake
- * answered 503, marked them `received`, and the source did not retry). They are already
- * durable; this makes sure they are also processed. Job ids dedupe against an intake that
- * queues the same event. (If the database was down too when the queue refused, the row
- * stays `queued`: the 503 asked the source to retry, and its retry queues it.)
+ * Finds acknowledged work Redis does not know about, in the database: inbox events written
+ * while Redis was down (`received`) or whose job Redis lost with its data (`queued` for longer
+ * than `delivery.strandedAfterMs`), and outbox rows that are due. Events are queued again
+ * (the job id dedupes against a job that still exists); destinations with due rows are
+ * signalled (their workers also poll, so this only shortens the wait).
  *
  * Also re-queues `waiting` events (a connector said "later") whose due time has passed: their
  * delayed job lives in Redis, and a flush or a lost Redis must not lose them. If the job is
@@ -23,16 +24,22 @@ const BATCH = 500;
 @Injectable()
 export class StrandedEventsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
+  private readonly settings;
 
   constructor(
+    @Inject(HUB_RUNTIME) runtime: HubRuntime,
     private readonly inbox: InboxRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly delivery: DeliveryOutbox,
     private readonly queues: HubQueues,
     private readonly logger: HubLogger,
-  ) {}
+  ) {
+    this.settings = sweepSettings(runtime.config.delivery);
+  }
 
   onApplicationBootstrap(): void {
     void this.sweep(new Date());
-    this.timer = setInterval(() => void this.sweep(new Date()), SWEEP_EVERY_MS);
+    this.timer = setInterval(() => void this.sweep(new Date()), this.settings.sweepEveryMs);
     this.timer.unref();
   }
 
@@ -42,17 +49,18 @@ export class StrandedEventsSweeper implements OnApplicationBootstrap, OnApplicat
 
   async sweep(now: Date): Promise<number> {
     try {
-      const stranded = await this.inbox.stranded(new Date(now.getTime() - STRANDED_AFTER_MS), BATCH);
+      const stranded = await this.inbox.stranded(new Date(now.getTime() - this.settings.strandedAfterMs), BATCH);
       for (const event of stranded) {
         await this.queues.enqueueNormalize({ eventId: event.event_id, instanceId: event.instance_id });
         await this.inbox.moveStatus(event.event_id, 'received', 'queued');
       }
-      if (stranded.length > 0) this.logger.pino.info({ count: stranded.length }, 'queued events stranded by a Redis outage');
+      if (stranded.length > 0) this.logger.pino.info({ count: stranded.length }, 'queued inbox events not yet normalized (again)');
       const due = await this.inbox.waitingDue(now, BATCH);
       for (const event of due) {
         await this.queues.enqueueNormalizeAt({ eventId: event.event_id, instanceId: event.instance_id }, new Date(event.due_at ?? now), now);
       }
       if (due.length > 0) this.logger.pino.info({ count: due.length }, 'queued waiting events whose time has come');
+      await this.delivery.signal(await this.outbox.destinationsWithDueWork(now));
       return stranded.length + due.length;
     } catch (error) {
       // Redis or the database still away: the next sweep tries again.

@@ -1,22 +1,32 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
-import { HubQueues } from '../queues/hub-queues';
+import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import type { HubDatabase } from '../store/database';
+import { destinationCondition, DestinationStateRepository } from '../store/destination-state.repository';
 import { HUB_DATABASE } from '../store/hub-database.token';
+import { QUEUE_PROBE, type QueueProbe } from './queue-probe';
 
-/** `GET /health`: 200 when the database (and Redis, for roles that use it) answer; 503 otherwise. */
+/**
+ * `GET /health`: 503 when the database (or Redis, for roles that use it) does not answer;
+ * else 200, with `status: "degraded"` and the destinations concerned when one is paused
+ * or failing — intake still accepts, so a load balancer must keep sending.
+ */
+@ApiExcludeController()
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(HUB_DATABASE) private readonly database: HubDatabase,
-    @Optional() private readonly queues?: HubQueues,
+    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly states: DestinationStateRepository,
+    @Optional() @Inject(QUEUE_PROBE) private readonly queues?: QueueProbe,
   ) {}
 
   @Get()
   @HealthCheck()
-  check() {
+  async check() {
     const checks: HealthIndicatorFunction[] = [
       () =>
         this.indicators
@@ -28,16 +38,12 @@ export class HealthController {
           .withTimeout(2000),
     ];
     const queues = this.queues;
-    if (queues) {
-      checks.push(() =>
-        this.indicators
-          .check('redis')
-          .attempt(async () => {
-            await queues.ping();
-          })
-          .withTimeout(2000),
-      );
-    }
-    return this.health.check(checks);
+    if (queues) checks.push(() => this.indicators.check('redis').attempt(() => queues.ping()).withTimeout(2000));
+    const result = await this.health.check(checks);
+    const configured = new Set(this.runtime.config.destinations.map((d) => d.id));
+    const degraded = (await this.states.all())
+      .filter((state) => configured.has(state.destination_id) && destinationCondition(state) !== 'active')
+      .map((state) => ({ destination: state.destination_id, state: destinationCondition(state), reason: state.paused_reason ?? state.last_error }));
+    return degraded.length > 0 ? { ...result, status: 'degraded', degraded } : result;
   }
 }

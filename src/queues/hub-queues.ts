@@ -37,7 +37,8 @@ export class HubQueues {
     this.normalize = new Queue<NormalizeJob>(NORMALIZE_QUEUE, { connection, prefix });
     this.tasks = new Queue<ConnectorTaskJob>(CONNECTOR_TASKS_QUEUE, { connection, prefix });
     for (const id of destinationIds) {
-      this.deliver.set(id, new Queue<DeliverJob>(deliverQueueName(id), { connection, prefix }));
+      // The events stream is capped low: signals come and go by the thousand, nobody replays their history.
+      this.deliver.set(id, new Queue<DeliverJob>(deliverQueueName(id), { connection, prefix, streams: { events: { maxLen: 100 } } }));
     }
   }
 
@@ -56,11 +57,20 @@ export class HubQueues {
     });
   }
 
-  async enqueueDeliver(job: DeliverJob): Promise<void> {
+  /** Normalizes an event again (a quarantined one, after its mapping was fixed): the finished job is removed first, or its id would make the add a no-op. */
+  async renormalize(job: NormalizeJob): Promise<void> {
     this.assertConnected();
-    const queue = this.deliver.get(job.destinationId);
-    if (!queue) throw new Error(`no queue for destination "${job.destinationId}"`);
-    await queue.add('deliver', job, { ...DELIVER_JOB_OPTIONS, jobId: deliverJobId(job.eventId, job.destinationId) });
+    await this.normalize.remove(normalizeJobId(job.eventId));
+    await this.enqueueNormalize(job);
+  }
+
+  /** Tells the destination's workers there is work, now or (the retry schedule) at `dueAt`. */
+  async signalDelivery(destinationId: string, dueAt?: Date): Promise<void> {
+    this.assertConnected();
+    const queue = this.deliver.get(destinationId);
+    if (!queue) throw new Error(`no queue for destination "${destinationId}"`);
+    const delay = dueAt ? Math.max(0, dueAt.getTime() - Date.now()) : 0;
+    await queue.add('deliver', { destinationId }, { ...DELIVER_JOB_OPTIONS, delay, jobId: deliverJobId(destinationId, delay > 0 ? dueAt : undefined) });
   }
 
   /** Fail at once while Redis is away, rather than let BullMQ wait on a reconnect. */

@@ -1,5 +1,4 @@
 import type { JobsOptions } from 'bullmq';
-import type { Statement } from '../xapi/statement';
 
 /**
  * Every queue and job the hub uses, typed in one place. Job ids derive from the inbox's
@@ -7,7 +6,10 @@ import type { Statement } from '../xapi/statement';
  */
 export const NORMALIZE_QUEUE = 'normalize';
 
-/** One queue per destination, so a destination that is down or refusing never holds up another. */
+/**
+ * One signal queue per destination ("there is work for X"), so a destination that is down
+ * or refusing never holds up another. The statements themselves wait in the database outbox.
+ */
 export function deliverQueueName(destinationId: string): string {
   return `deliver-${destinationId}`;
 }
@@ -17,11 +19,9 @@ export interface NormalizeJob {
   instanceId: string;
 }
 
+/** A signal only: a few bytes, whatever the backlog; the worker claims its batches from the outbox. */
 export interface DeliverJob {
-  eventId: string;
-  instanceId: string;
   destinationId: string;
-  statements: Statement[];
 }
 
 export function normalizeJobId(eventId: string): string {
@@ -48,8 +48,12 @@ export function taskSchedulerId(instanceId: string, task: string): string {
   return `task-${instanceId}-${task}`;
 }
 
-export function deliverJobId(eventId: string, destinationId: string): string {
-  return `deliver-${destinationId}-${eventId}`;
+/**
+ * A signal due now is one job per destination (repeats coalesce while it waits); one due
+ * later (the retry schedule) is one job per destination and second.
+ */
+export function deliverJobId(destinationId: string, dueAt?: Date): string {
+  return dueAt ? `wake-${destinationId}-${Math.ceil(dueAt.getTime() / 1000)}` : `work-${destinationId}`;
 }
 
 /** Completed jobs linger an hour for the queue view; failures a week. The inbox is the record. */
@@ -70,8 +74,5 @@ export const TASK_JOB_OPTIONS: JobsOptions = {
   attempts: 1,
 };
 
-export const DELIVER_JOB_OPTIONS: JobsOptions = {
-  ...retention,
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
-};
+/** Signals leave nothing behind: done or not, the outbox holds the work. */
+export const DELIVER_JOB_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: true, attempts: 1 };

@@ -1,6 +1,8 @@
 import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { HubLogger } from '../observability/hub-logger';
+import { QUEUE_PROBE, type QueueProbe } from '../observability/queue-probe';
+import type { JobType } from 'bullmq';
 import { HubQueues } from './hub-queues';
 import { producerConnection } from './redis-connection';
 
@@ -22,8 +24,17 @@ import { producerConnection } from './redis-connection';
         return queues;
       },
     },
+    {
+      provide: QUEUE_PROBE,
+      inject: [HubQueues],
+      useFactory: (queues: HubQueues): QueueProbe => ({
+        // Its own connection: /health must not wait behind the producers' commands.
+        ping: () => queues.ping(),
+        depths: (states) => Promise.all(queues.all().map(async (queue) => ({ queue: queue.name, counts: await queue.getJobCounts(...(states as JobType[])) }))),
+      }),
+    },
   ],
-  exports: [HubQueues],
+  exports: [HubQueues, QUEUE_PROBE],
 })
 export class QueuesModule implements OnApplicationShutdown {
   constructor(private readonly queues: HubQueues) {}

@@ -39,6 +39,54 @@ export interface QuarantineTable {
   statement: string;
   reasons: string;
   created_at: string;
+  /** The quarantined statement's id: with event_id, the row's unique key. */
+  statement_id: string;
+  /** Set when the event was normalized again (after the mapping was fixed). */
+  resolved_at: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'delivering' | 'delivered' | 'dead' | 'discarded';
+
+/** One statement on its way to one destination; `dead` rows are the dead letters. */
+export interface OutboxTable {
+  seq: Generated<number>;
+  destination_id: string;
+  statement_id: string;
+  event_id: string;
+  instance_id: string;
+  /** The statement as normalize made it (JSON). */
+  statement: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  /** Who claimed the row and until when; a claim past its time is anyone's again. */
+  claim_owner: string | null;
+  claimed_until: string | null;
+  first_attempt_at: string | null;
+  last_attempt_at: string | null;
+  /** What the destination said last (the LRS's message), for the admin. */
+  last_answer: string | null;
+  /** conflict | rejected | too-large | expired | discarded: why it is dead. */
+  dead_reason: string | null;
+  /** When the source event reached the inbox: source-to-LRS lag is measured from it. */
+  received_at: string;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+/** A destination's state, shared by every worker process. */
+export interface DestinationStateTable {
+  destination_id: string;
+  state: 'active' | 'paused';
+  paused_by: string | null;
+  paused_reason: string | null;
+  /** `open` past `open_until` is half-open: one probe statement may go. */
+  breaker: 'closed' | 'open';
+  consecutive_failures: number;
+  open_until: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  updated_at: string;
 }
 
 export interface StatementsTable {
@@ -180,6 +228,8 @@ export interface Database {
   inbox: InboxTable;
   connector_state: ConnectorStateTable;
   quarantine: QuarantineTable;
+  outbox: OutboxTable;
+  destination_state: DestinationStateTable;
   statements: StatementsTable;
   statement_agents: StatementAgentsTable;
   statement_activities: StatementActivitiesTable;

@@ -102,12 +102,38 @@ export class InboxRepository {
       .execute();
   }
 
-  /** Events accepted while Redis was down and never retried by their source. */
+  /** Events, newest first, by instance / status / since / source event key (the admin API). */
+  async list(filter: { instance?: string; status?: string; since?: string; eventKey?: string }, limit: number): Promise<InboxEvent[]> {
+    let query = this.database.db.selectFrom('inbox').selectAll();
+    if (filter.instance) query = query.where('instance_id', '=', filter.instance);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.since) query = query.where('received_at', '>=', filter.since);
+    if (filter.eventKey) query = query.where('event_key', '=', filter.eventKey);
+    return query.orderBy('seq', 'desc').limit(limit).execute();
+  }
+
+  /** Quarantined events back to `queued`, to be normalized again (after the mapping was fixed); those moved. */
+  async requeueQuarantined(eventIds: readonly string[]): Promise<string[]> {
+    if (eventIds.length === 0) return [];
+    const rows = await this.database.db
+      .updateTable('inbox')
+      .set({ status: 'queued', detail: null })
+      .where('event_id', 'in', [...eventIds])
+      .where('status', '=', 'quarantined')
+      .returning(['event_id'])
+      .execute();
+    return rows.map((row) => row.event_id);
+  }
+
+  /**
+   * Events acknowledged but not normalized after a while: `received` (the queue refused them)
+   * or `queued` whose job Redis may have lost (a restart without persistence, a failover).
+   */
   async stranded(olderThan: Date, limit: number): Promise<InboxEvent[]> {
     return this.database.db
       .selectFrom('inbox')
       .selectAll()
-      .where('status', '=', 'received')
+      .where('status', 'in', ['received', 'queued'])
       .where('received_at', '<', olderThan.toISOString())
       .orderBy('seq')
       .limit(limit)

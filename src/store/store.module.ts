@@ -2,7 +2,10 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { type HubDatabase, openDatabase } from './database';
 import { HUB_DATABASE } from './hub-database.token';
+import { DestinationStateRepository } from './destination-state.repository';
 import { InboxRepository } from './inbox.repository';
+import { OutboxRepository } from './outbox.repository';
+import { QuarantineRepository } from './quarantine.repository';
 import { migrateToLatest } from './migrations';
 
 /** Opens the database and brings its schema up to date before anything uses it. */
@@ -19,8 +22,11 @@ import { migrateToLatest } from './migrations';
       },
     },
     InboxRepository,
+    OutboxRepository,
+    DestinationStateRepository,
+    QuarantineRepository,
   ],
-  exports: [HUB_DATABASE, InboxRepository],
+  exports: [HUB_DATABASE, InboxRepository, OutboxRepository, DestinationStateRepository, QuarantineRepository],
 })
 export class StoreModule implements OnApplicationShutdown {
   constructor(@Inject(HUB_DATABASE) private readonly database: HubDatabase) {}

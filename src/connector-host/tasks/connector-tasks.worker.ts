@@ -32,7 +32,7 @@ export class ConnectorTasksWorker implements OnApplicationBootstrap, OnApplicati
       // Redis away at boot: the schedulers kept in Redis from the last start still run.
       this.logger.pino.warn({ err: error }, 'could not update the connector task schedules'),
     );
-    this.worker = startWorker<ConnectorTaskJob>(this.runtime, this.logger, CONNECTOR_TASKS_QUEUE, (job) => this.run(job.data), {
+    this.worker = startWorker<ConnectorTaskJob>(this.runtime, this.logger.pino, CONNECTOR_TASKS_QUEUE, (job) => this.run(job.data), {
       concurrency: 2,
     });
   }

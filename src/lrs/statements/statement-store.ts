@@ -47,11 +47,11 @@ export class StatementStore {
    * Stores a batch in one transaction, with its attachment bytes. A statement whose id is
    * stored with the same content is a no-op; with other content the whole batch fails.
    * Voiding marks the target (whichever of the two arrives first); no shared agent or
-   * activity rows are touched.
+   * activity rows are touched. Returns the ids it newly stored (the others were held already).
    */
-  async insert(statements: PreparedStatement[], attachments: readonly AttachmentContent[] = []): Promise<void> {
-    if (statements.length === 0) return;
-    await this.database.db.transaction().execute(async (trx) => {
+  async insert(statements: PreparedStatement[], attachments: readonly AttachmentContent[] = []): Promise<string[]> {
+    if (statements.length === 0) return [];
+    return this.database.db.transaction().execute(async (trx) => {
       await refuseVoidingOfVoiding(trx, statements);
       const inserted: { seq: number; id: string }[] = [];
       for (const chunk of chunks(statements, 500)) {
@@ -69,11 +69,12 @@ export class StatementStore {
         trx,
         statements.filter((s) => !seqOf.has(s.id)),
       );
-      if (fresh.length === 0) return;
+      if (fresh.length === 0) return [];
 
       await insertLinks(trx, fresh, seqOf);
       await markVoided(trx, fresh);
       await AttachmentStore.insert(trx, attachments, fresh[0].stored);
+      return fresh.map((s) => s.id);
     });
   }
 

@@ -19,6 +19,11 @@ export interface StatementPage {
   lastStored?: string;
 }
 
+/** What delivery learns of one statement of a batch (never an HTTP status). */
+export type DeliveredStatementOutcome =
+  | { outcome: 'stored' | 'identical' }
+  | { outcome: 'conflict' | 'invalid'; message: string };
+
 export interface FoundStatement {
   statement: Statement;
   stored: string;
@@ -64,6 +69,53 @@ export class StatementsService {
       throw error;
     } finally {
       this.endWrite(stored);
+    }
+  }
+
+  /**
+   * Stores a delivery batch and says what became of each statement, in input order, instead
+   * of refusing the batch for one bad statement: `stored`; `identical` (held already with the
+   * same content: done); `conflict` (held with other content, xAPI 1.0.3 §2.1.2); `invalid`
+   * (with the reasons). The good ones are stored whatever the others are.
+   */
+  async storeEach(input: readonly Statement[], authority: Actor, version: XapiVersion): Promise<DeliveredStatementOutcome[]> {
+    const outcomes: (DeliveredStatementOutcome | undefined)[] = input.map((statement) => {
+      const problem = this.problemOf(statement, version);
+      return problem ? { outcome: 'invalid', message: problem } : undefined;
+    });
+    let pending = input.flatMap((statement, index) => (outcomes[index] ? [] : [{ statement, index }]));
+    while (pending.length > 0) {
+      const stored = this.beginWrite();
+      try {
+        const prepared = pending.map(({ statement }) => prepareStatement(statement, { stored, authority, version }));
+        const fresh = new Set(await this.statementStore.insert(prepared));
+        prepared.forEach((p, i) => (outcomes[pending[i].index] = { outcome: fresh.has(p.id) ? 'stored' : 'identical' }));
+        pending = [];
+      } catch (error) {
+        // The store refuses the whole transaction for one statement: set it aside and store the rest.
+        if (!(error instanceof StatementConflictError || error instanceof VoidingVoidError)) throw error;
+        const outcome = error instanceof StatementConflictError ? 'conflict' : 'invalid';
+        const refused = pending.filter(({ statement }) => statement.id?.toLowerCase() === error.statementId);
+        if (refused.length === 0) throw error;
+        for (const { index } of refused) outcomes[index] = { outcome, message: error.message };
+        pending = pending.filter((item) => !refused.includes(item));
+      } finally {
+        this.endWrite(stored);
+      }
+    }
+    return outcomes.map((outcome) => outcome ?? { outcome: 'invalid', message: 'not stored' });
+  }
+
+  /** Why one statement cannot be stored as it is (validation, attachments, signature), if it cannot. */
+  private problemOf(statement: Statement, version: XapiVersion): string | undefined {
+    const issues = validateStatement(statement, version).map((issue) => `${issue.path}: ${issue.reason}`);
+    if (issues.length > 0) return `invalid statement: ${issues.join('; ')}`;
+    try {
+      const problem = signatureProblem(statement, matchAttachmentParts([statement], []));
+      return problem && `malformed signature: ${problem}`;
+    } catch (error) {
+      if (error instanceof AttachmentPartsError) return error.message;
+      throw error;
     }
   }
 

@@ -6,6 +6,7 @@ import { statementAttachmentsMigration } from './0003-statement-attachments';
 import { documentsMigration } from './0004-documents';
 import { lrsCredentialsMigration } from './0005-lrs-credentials';
 import { linkOrderIndexesMigration } from './0006-link-order-indexes';
+import { deliveryOutboxMigration } from './0007-delivery-outbox';
 import { connectorHostMigration } from './0008-connector-host';
 import { identityMigration } from './0009-identity';
 
@@ -18,6 +19,7 @@ function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration>
     '0004-documents': documentsMigration(engine),
     '0005-lrs-credentials': lrsCredentialsMigration(engine),
     '0006-link-order-indexes': linkOrderIndexesMigration,
+    '0007-delivery-outbox': deliveryOutboxMigration(engine),
     '0008-connector-host': connectorHostMigration,
     '0009-identity': identityMigration(engine),
   };

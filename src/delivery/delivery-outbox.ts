@@ -1,0 +1,46 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { HubLogger } from '../observability/hub-logger';
+import { HubQueues } from '../queues/hub-queues';
+import { type DeadLetterFilter, type NormalizedEventRecord, OutboxRepository } from '../store/outbox.repository';
+import { GroupCommit } from './group-commit';
+
+/**
+ * The delivery outbox as the rest of the hub uses it: record what normalize made (one
+ * transaction), replay dead letters, and signal the destinations' workers. A signal that
+ * cannot be sent (Redis away, or a role without queues) loses nothing: workers poll the outbox.
+ */
+@Injectable()
+export class DeliveryOutbox {
+  /** Normalize jobs that finish together share one transaction: a commit per group, not per event. */
+  private readonly normalized = new GroupCommit<NormalizedEventRecord>((records) => this.repository.recordManyNormalized(records), 100);
+
+  constructor(
+    private readonly repository: OutboxRepository,
+    private readonly logger: HubLogger,
+    @Optional() private readonly queues?: HubQueues,
+  ) {}
+
+  /** The tail of normalize: outbox rows, quarantine rows and the inbox status in one transaction, then a signal. */
+  async recordNormalized(record: NormalizedEventRecord): Promise<void> {
+    await this.normalized.submit(record);
+    if (record.statements.length > 0) await this.signal(record.destinations);
+  }
+
+  /** Dead letters back to pending (same statement ids, so the LRS dedupes); how many moved. */
+  async replay(selection: { ids: readonly number[] } | DeadLetterFilter): Promise<number> {
+    const { count, destinations } = await this.repository.replay(selection);
+    await this.signal(destinations);
+    if (count > 0) this.logger.pino.info({ count, destinations }, 'dead letters replayed');
+    return count;
+  }
+
+  async signal(destinations: readonly string[]): Promise<void> {
+    for (const destination of destinations) {
+      try {
+        await this.queues?.signalDelivery(destination);
+      } catch (error) {
+        this.logger.pino.debug({ err: error, destination }, 'no delivery signal sent; the workers will find the work by polling');
+      }
+    }
+  }
+}
