@@ -135,7 +135,7 @@ describe('delivery you can trust', () => {
     });
     expect(paused.find((d) => d.id === 'central')!.pausedReason).toMatch(/401/);
     expect(JSON.stringify(paused)).not.toContain('pw-in-url');
-    expect(paused.find((d) => d.id === 'embedded')!.endpoint).toBe('http://127.0.0.1:1/xapi/');
+    expect(paused.find((d) => d.id === 'embedded')!.endpoint).toBe('http://user:***@127.0.0.1:1/xapi/');
     const health = await fetch(`${hub.url}/health`);
     expect(health.status).toBe(200);
     // (`embedded` points at a closed port: it is failing, as it should be.)

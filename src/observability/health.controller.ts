@@ -40,10 +40,25 @@ export class HealthController {
     const queues = this.queues;
     if (queues) checks.push(() => this.indicators.check('redis').attempt(() => queues.ping()).withTimeout(2000));
     const result = await this.health.check(checks);
-    const configured = new Set(this.runtime.config.destinations.map((d) => d.id));
-    const degraded = (await this.states.all())
-      .filter((state) => configured.has(state.destination_id) && destinationCondition(state) !== 'active')
-      .map((state) => ({ destination: state.destination_id, state: destinationCondition(state), reason: state.paused_reason ?? state.last_error }));
+    const degraded = await this.degradedDestinations();
+    if (degraded === undefined) return { ...result, destinations: 'not checked: the database pool is busy' };
     return degraded.length > 0 ? { ...result, status: 'degraded', degraded } : result;
   }
+
+  /**
+   * Paused or failing destinations, read over the pool: when a flood holds every pooled
+   * connection the answer is left out (undefined) rather than keep /health waiting behind it.
+   */
+  private async degradedDestinations(): Promise<{ destination: string; state: string; reason: string | null }[] | undefined> {
+    const configured = new Set(this.runtime.config.destinations.map((d) => d.id));
+    let timer: NodeJS.Timeout | undefined;
+    const busy = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), DESTINATIONS_CHECK_MS)));
+    const states = await Promise.race([this.states.all(), busy]).finally(() => clearTimeout(timer));
+    return states
+      ?.filter((state) => configured.has(state.destination_id) && destinationCondition(state) !== 'active')
+      .map((state) => ({ destination: state.destination_id, state: destinationCondition(state), reason: state.paused_reason ?? state.last_error }));
+  }
 }
+
+/** How long /health waits for the destinations' states before answering without them. */
+const DESTINATIONS_CHECK_MS = 1000;
