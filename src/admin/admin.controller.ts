@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
+import { TaskStatusRepository } from '../connector-host/tasks/task-status.repository';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { notFound } from '../http/http-errors';
 import { InboxRepository } from '../store/inbox.repository';
@@ -11,16 +12,20 @@ export class AdminController {
   constructor(
     @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
     private readonly inbox: InboxRepository,
+    private readonly taskStatuses: TaskStatusRepository,
   ) {}
 
   @Get('instances')
-  instances() {
+  async instances() {
+    const stopped = await this.taskStatuses.stopped();
     return [...this.runtime.instances.values()].map((instance) => ({
       id: instance.id,
       connector: instance.connector.id,
       enabled: instance.enabled,
       destinations: instance.destinations,
       hookPath: `/hooks/${instance.id}`,
+      /** Scheduled tasks stopped because the source refused their credentials (fix the config, restart). */
+      stoppedTasks: stopped.get(instance.id) ?? [],
     }));
   }
 

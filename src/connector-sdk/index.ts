@@ -6,6 +6,7 @@ export * from './connector';
 export * from './capabilities';
 export * from './inbound-request';
 export * from './outcome';
+export { SourceAuthError, sourceAuthStatus } from './source-errors';
 export { statementIdFor, voidingStatement } from './statement-id';
 export { eventIdFor } from './event-id';
 export { checkKeyedStatements, DuplicateSubKeyError, type CheckedStatements, type InvalidStatement } from './keyed-statements';

@@ -33,7 +33,7 @@ export class IntakeService {
     if (!verdict.ok) throw new RequestNotVerifiedError(verdict.reason);
 
     const split = splitResultOf(await connector.split(request, context));
-    const events = await this.admission.admit(instance, split.events, request.receivedAt, request.headers['content-type']);
+    const events = await this.admission.admit(instance, split.events, request.receivedAt, { contentType: request.headers['content-type'] });
     const accepted: AcceptedRequest = {
       events: events.map((e) => ({ key: e.eventKey, eventId: e.eventId, duplicate: e.duplicate })),
       rejected: split.rejected,
