@@ -13,7 +13,7 @@ export { checkKeyedStatements, DuplicateSubKeyError, type CheckedStatements, typ
 export { dryRun, splitResultOf, type DryRunEvent, type DryRunResult } from './dry-run';
 export { RecordedHttp, type RecordedCall } from './testing/recorded-http';
 export { MemoryState } from './testing/memory-state';
-export { configFor, loadSamples, runSample, testContext, type ConnectorSample, type TestContextOptions } from './testing/sample-runner';
+export { configFor, loadSamples, runSample, runTask, runTaskSample, testContext, type ConnectorSample, type TaskSampleResult, type TestContextOptions } from './testing/sample-runner';
 export { verifyHmacSignature, verifyTimestampWindow, type HmacCheck } from './hmac-signature';
 export { ADL_ACTIVITY_TYPES, ADL_VERBS } from './helpers/verbs';
 export { isoDurationBetween, isoDurationFromSeconds, secondsOfIsoDuration } from './helpers/duration';
