@@ -6,7 +6,7 @@ import type { HubRuntime } from './hub-runtime';
 import { registerBodyParsers } from './http/body-parsers';
 import { ProblemFilter } from './http/problem.filter';
 import { registerXapiProtocol, rewriteXapiUrl } from './lrs/http/xapi-protocol';
-import { HOOK_ROUTE, recordHookOutcome } from './intake/hook-outcome';
+import { isHookRoute, recordHookOutcome } from './intake/hook-outcome';
 import type { HubLogger } from './observability/hub-logger';
 import { HubMetrics } from './observability/hub-metrics';
 
@@ -32,7 +32,7 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
   const hookSinks = { metrics: app.get(HubMetrics), logger, isKnown: (id: string) => runtime.instances.get(id)?.enabled === true };
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
     // Every webhook answer, whoever gave it (route, rate limit, body limit), counted and logged once.
-    if (request.routeOptions.url === HOOK_ROUTE) recordHookOutcome(hookSinks, request, reply.statusCode);
+    if (isHookRoute(request.routeOptions.url)) recordHookOutcome(hookSinks, request, reply.statusCode);
     logger.pino.info(
       { method: request.method, url: request.routeOptions.url ?? request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'request',

@@ -27,6 +27,11 @@ export class PreviewHttpRequestDto {
   @IsOptional()
   @IsObject()
   query?: Record<string, string>;
+
+  @ApiPropertyOptional({ description: 'The path after /hooks/<instance> for a connector that answers more than the hook (e.g. `/xapi/statements`)' })
+  @IsOptional()
+  @IsString()
+  path?: string;
 }
 
 /** An outbound call the connector may make, with the answer recorded for it. */

@@ -23,7 +23,7 @@ export interface ConnectorSample {
   secrets?: string[];
   /** Skip verification (a sample about mapping only); default true. */
   verify?: boolean;
-  request: { method?: string; headers?: Record<string, string>; body?: string | object; query?: Record<string, string> };
+  request: { method?: string; headers?: Record<string, string>; body?: string | object; query?: Record<string, string>; path?: string };
   /**
    * A scheduled task's name: the sample is a run of that task (against `http`, from `state`)
    * rather than a request; `request` is then unused. See runTaskSample.
