@@ -119,6 +119,29 @@ describe('connectors to the built-in LRS', () => {
       expect(await about.json()).toEqual({ version: ['1.0.3', '2.0.0'] });
     });
 
+    it('a token given out by one hub process is good at another (signed, nothing kept in memory)', async () => {
+      const other = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG, registry: registryWithTestConnectors(), env: SECRETS });
+      try {
+        const tokenResponse = await fetch(`${hub.url}/hooks/xapi-in/oauth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(SECRETS.XAPI_CLIENT_ID, SECRETS.XAPI_CLIENT_SECRET) },
+          body: 'grant_type=client_credentials',
+        });
+        const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+        const id = '0c7f5a1e-8d2b-4e6f-a1c3-5b7d9e0f1a2b';
+        const response = await fetch(`${other.url}/hooks/xapi-in/xapi/statements`, {
+          method: 'POST',
+          headers: { ...XAPI, authorization: `Bearer ${token}` },
+          body: JSON.stringify(statement(id, 'other.process@acme.example')),
+        });
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual([id]);
+        expect(await statementEventually(id)).toMatchObject({ id });
+      } finally {
+        await other.close();
+      }
+    });
+
     it('refuses an invalid statement with the reasons, and other instances answer no xAPI paths', async () => {
       const bad = await fetch(`${hub.url}/hooks/xapi-in/xapi/statements`, {
         method: 'POST',

@@ -18,6 +18,7 @@ const WORKDAY = sample('workday/samples/first-pull.json');
 const PERSONIO = sample('personio/samples/first-pull.json');
 const recorded = (s: ConnectorSample, urlPart: string) => s.http!.find((c) => c.url.includes(urlPart))!.body as { Report_Entry?: Record<string, unknown>[]; data?: unknown };
 
+const ADMIN_TOKEN = 'admin-token-for-tests';
 const CREDENTIALS = { WD_USER: 'ISU_xAPI_Hub@acme', WD_PASSWORD: 'isu-password-from-env', PERSONIO_ID: 'papi-acme-client-id', PERSONIO_SECRET: 'papi-acme-client-secret' };
 
 /**
@@ -53,6 +54,13 @@ describe('pull connectors against local fakes', () => {
       tenantUrl: https://wd2-impl.workday.com/acme
       timeZone: America/Los_Angeles
       initialLookbackDays: 3650
+  - id: workday-expired
+    connector: workday
+    config:
+      reportUrl: "${workday.url}${WORKDAY_REPORT_PATH}"
+      username: "\${WD_USER}"
+      password: an-expired-password
+      tenantUrl: https://wd2-impl.workday.com/acme
   - id: personio-training
     connector: personio
     config:
@@ -67,7 +75,7 @@ describe('pull connectors against local fakes', () => {
       trainingCommentKeywords: [training, schulung]
 `;
     database = await freshDatabase(TEST_ENGINES[0]);
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: config, registry: registryWithTestConnectors(), env: CREDENTIALS });
+    hub = await startTestHub({ databaseUrl: database.url, configYaml: config, registry: registryWithTestConnectors(), env: { ...CREDENTIALS, HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
   });
   afterAll(async () => {
     await hub?.close();
@@ -131,5 +139,28 @@ describe('pull connectors against local fakes', () => {
     expect(again.query.updated_from).toBe(PERSONIO.expected.state!.updatedFrom);
     expect(await inboxKeys('personio-training')).toEqual(expectedKeys(PERSONIO));
     expect(await settled(() => statementsFor('https://acme.personio.de', '325660'))).toHaveLength(1);
+  });
+
+  it('workday: a refused password stops the task (no retry loop) and the admin API says why', async () => {
+    const stopped = await eventually(
+      async () => {
+        const instances = (await (await fetch(`${hub.url}/admin/api/instances`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as {
+          id: string;
+          stoppedTasks: { task: string; reason: string }[];
+        }[];
+        const expired = instances.find((i) => i.id === 'workday-expired')!;
+        return expired.stoppedTasks.length > 0 ? expired.stoppedTasks : undefined;
+      },
+      15_000,
+      'the stopped Workday task',
+    );
+    expect(stopped).toEqual([{ task: 'pull', reason: expect.stringMatching(/^Workday refused the integration user \(401\)/), since: expect.any(String) }]);
+    expect(await cursorOf('workday-expired', 'completedOnOrAfter')).toBeUndefined();
+    const schedulers = (await hub.app.get(HubQueues).tasks.getJobSchedulers()).map((s) => s.key);
+    expect(schedulers).not.toContain('task-workday-expired-pull');
+    expect(schedulers).toContain('task-workday-learning-pull');
+    await new Promise((r) => setTimeout(r, 2500)); // longer than the first retry's backoff
+    const expiredAuth = `Basic ${Buffer.from(`${CREDENTIALS.WD_USER}:an-expired-password`).toString('base64')}`;
+    expect(workday.requests.filter((r) => r.authorization === expiredAuth)).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 /** A local stand-in for a source's API over real HTTP; `requests` lists what it was asked, in order. */
 export interface FakeApi {
   url: string;
-  requests: { method: string; path: string; query: Record<string, string> }[];
+  requests: { method: string; path: string; query: Record<string, string>; authorization?: string }[];
   close(): Promise<void>;
 }
 
@@ -18,7 +18,7 @@ async function startFake(handle: Handler): Promise<FakeApi> {
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://fake');
       const request = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      requests.push({ method: request.method, path: request.path, query: request.query });
+      requests.push({ method: request.method, path: request.path, query: request.query, authorization: req.headers.authorization });
       const answer = handle(request);
       res.writeHead(answer.status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer.body));
