@@ -133,6 +133,20 @@ describe('POST /admin/api/preview', () => {
     expect(await unknown.json()).toMatchObject({ details: ['task: connector workday has no task "push"; it has: pull'] });
   });
 
+  it('previews an xAPI pass-through request at its sub-path (request.path), with the xAPI answer it would give', async () => {
+    const id = '6b5c3a9e-2f1d-4c8b-9a7e-0d1e2f3a4b5c';
+    const response = await preview({
+      connector: 'xapi-passthrough',
+      config: { key: 'moodle-logstore', secret: 'lrs-secret-0123456789abcdef' },
+      request: {
+        path: '/xapi/statements',
+        headers: { 'content-type': 'application/json', 'x-experience-api-version': '1.0.3' },
+        body: JSON.stringify({ id, actor: { mbox: 'mailto:Ana@ACME.example' }, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://lms.acme.example/c/1' } }),
+      },
+    });
+    expect(await response.json()).toMatchObject({ events: [{ eventKey: id, statements: [{ id, actor: { mbox: 'mailto:ana@acme.example' } }], invalid: [] }], reply: { status: 200, body: [id] } });
+  });
+
   it('answers 400 naming the field for bad input, and 401 without the token', async () => {
     const unknown = await preview({ connector: 'moodle-ish', config: {}, request: {} });
     expect(unknown.status).toBe(400);
