@@ -115,6 +115,7 @@ describe('connectors to the built-in LRS', () => {
 
       const anonymous = await fetch(`${hub.url}/hooks/xapi-in/xapi/statements`, { method: 'POST', headers: XAPI, body: JSON.stringify(statement(id, 'x@acme.example')) });
       expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('x-experience-api-version')).toBe('1.0.3'); // on errors too
       const about = await fetch(`${hub.url}/hooks/xapi-in/xapi/about`);
       expect(await about.json()).toEqual({ version: ['1.0.3', '2.0.0'] });
     });

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Put, Req, Res, UseGuard
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HookSubPath } from '../connector-sdk/connector';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { DEFAULT_XAPI_VERSION, XAPI_VERSION_HEADER } from '../xapi/xapi-version';
 import { inboundRequestOf, sendConnectorAnswer } from './fastify-inbound-request';
 import { HookRateLimitGuard } from './hook-rate-limit';
 import { hookAnswerBody } from './hook-answer';
@@ -55,6 +56,9 @@ export class HooksController {
     let answer;
     try {
       if (path !== '' && !instance.connector.subPaths?.includes(path)) throw new UnknownHookPathError(instanceId, path);
+      // xAPI 1.0.3 Communication §3.3: every answer of an xAPI resource names the version, errors
+      // included (the filter keeps headers already set); the connector's own reply may name another.
+      if (path.startsWith('/xapi/')) void res.header(XAPI_VERSION_HEADER, DEFAULT_XAPI_VERSION);
       answer = await this.intake.accept(instance, inboundRequestOf(req, path));
     } catch (error) {
       req.hookOutcome = { reason: (error as Error).message };

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { UnrecoverableError, type Worker } from 'bullmq';
+import type { SourceEvent } from '../../connector-sdk/connector';
 import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
 import { HubLogger } from '../../observability/hub-logger';
 import { HubQueues } from '../../queues/hub-queues';
@@ -71,7 +72,7 @@ export class ConnectorTasksWorker implements OnApplicationBootstrap, OnApplicati
     if (!instance || !definition) return []; // unconfigured since it was scheduled: schedule() removes it at the next boot
     const now = new Date();
     const state = new BufferedInstanceState(this.contexts.stateOf(instance));
-    let events;
+    let events: SourceEvent[];
     try {
       events = (await definition.run(this.contexts.contextFor(instance, now, state))) ?? [];
     } catch (error) {
