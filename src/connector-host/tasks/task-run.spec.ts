@@ -3,6 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { sql } from 'kysely';
 import { migratedDatabase, type MigratedTestDatabase, TEST_ENGINES } from '../../../test/support/test-databases';
 import type { Connector, ConnectorContext, SourceEvent } from '../../connector-sdk/connector';
+import { HttpUnavailableError } from '../../connector-sdk/capabilities';
 import { SourceAuthError } from '../../connector-sdk/source-errors';
 import type { HubRuntime } from '../../hub-runtime';
 import { createPinoLogger, HubLogger } from '../../observability/hub-logger';
@@ -20,7 +21,7 @@ import { TaskStatusRepository } from './task-status.repository';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A pull that reads records after its cursor, returns them and moves the cursor — as workday and personio do. */
-let behaviour: 'pull' | 'refused' = 'pull';
+let behaviour: 'pull' | 'refused' | 'unreachable' = 'pull';
 const feed = {
   id: 'feed',
   tasks: {
@@ -28,6 +29,7 @@ const feed = {
       everyMs: () => 60_000,
       async run({ state }: ConnectorContext<object>): Promise<SourceEvent[]> {
         if (behaviour === 'refused') throw new SourceAuthError('the source refused the API key (401): check apiKey', 401);
+        if (behaviour === 'unreachable') throw new HttpUnavailableError('no answer within 10 s', 'https://source.example/api');
         const cursor = (await state.get<number>('cursor')) ?? 0;
         await state.set('cursor', cursor + 2);
         expect(await state.get('cursor')).toBe(cursor + 2); // the run reads its own write
@@ -93,8 +95,16 @@ describe.each(TEST_ENGINES)('a scheduled task run (%s)', (engine) => {
     expect(await inboxKeys()).toEqual(['record-1', 'record-2', 'record-3', 'record-4']);
   });
 
-  it('stops a task the source refused: no retry, the reason kept for the admin API, the scheduler removed', async () => {
+  it('lets a passing failure reach BullMQ as it is (retried with backoff), without stopping the task', async () => {
     await worker.schedule();
+    behaviour = 'unreachable';
+    await expect(worker.run({ instanceId: instance.id, task: 'pull' })).rejects.toBeInstanceOf(HttpUnavailableError);
+    expect((await statuses.stopped()).size).toBe(0);
+    expect((await queues.tasks.getJobSchedulers()).map((s) => s.key)).toEqual(['task-pulled-pull']);
+    expect(await cursor()).toBe(4);
+  });
+
+  it('stops a task the source refused: no retry, the reason kept for the admin API, the scheduler removed', async () => {
     expect((await queues.tasks.getJobSchedulers()).map((s) => s.key)).toEqual(['task-pulled-pull']);
     behaviour = 'refused';
     await expect(worker.run({ instanceId: instance.id, task: 'pull' })).rejects.toBeInstanceOf(UnrecoverableError);
