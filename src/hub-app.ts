@@ -13,9 +13,9 @@ import { registerShutdownAnswer } from './http/shutdown-answer';
 import { type FrameworkHint, ProblemFilter } from './http/problem.filter';
 import { lrsErrorProblem } from './lrs/http/lrs-error-status';
 import { isXapiUrl, registerXapiProtocol, rewriteXapiUrl } from './lrs/http/xapi-protocol';
+import { isHookRoute, recordHookOutcome } from './intake/hook-outcome';
 import type { HubLogger } from './observability/hub-logger';
 import { registerRequestContext, requestIdFor } from './observability/request-context';
-import { HOOK_ROUTE, recordHookOutcome } from './intake/hook-outcome';
 import { HubMetrics } from './observability/hub-metrics';
 
 /** Builds the Nest app on Fastify for a runtime; main.ts and the tests both start hubs this way. */
@@ -56,7 +56,7 @@ export async function createHubApp(runtime: HubRuntime, logger: HubLogger): Prom
   const hookSinks = { metrics: app.get(HubMetrics), logger, isKnown: (id: string) => runtime.instances.get(id)?.enabled === true };
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
     // Every webhook answer, whoever gave it (route, rate limit, body limit), counted and logged once.
-    if (request.routeOptions.url === HOOK_ROUTE) recordHookOutcome(hookSinks, request, reply.statusCode);
+    if (isHookRoute(request.routeOptions.url)) recordHookOutcome(hookSinks, request, reply.statusCode);
     // The URL as asked (the logger blanks secrets in it), and the route it matched, if any.
     logger.pino.info(
       { reqId: request.id, method: request.method, url: request.url, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },

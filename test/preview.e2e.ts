@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { parseHubConfig } from '../src/config/load-hub-config';
-import { statementIdFor } from '../src/connector-sdk';
+import { type ConnectorSample, statementIdFor } from '../src/connector-sdk';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
 import { registryWithTestConnectors } from './support/test-connectors';
@@ -18,6 +18,13 @@ const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
 /** The demo instance's mapping, given to preview as a config of the caller's. */
 const DEMO_CONFIG = parseHubConfig(EXAMPLE, 'example', {}).instances[0].config as Record<string, unknown>;
 const SAMPLE = readFileSync(resolve(__dirname, '../connectors/generic-webhook/samples/course-completed.json'), 'utf8');
+const WORKDAY_CONFIG = {
+  reportUrl: 'https://wd2-impl-services1.workday.com/ccx/service/customreport2/acme/ISU_xAPI_Hub/xAPI_Learning_Completions',
+  username: 'ISU_xAPI_Hub@acme',
+  password: 'isu-password-from-env',
+  tenantUrl: 'https://wd2-impl.workday.com/acme',
+  timeZone: 'America/Los_Angeles',
+};
 const sampleBody = (JSON.parse(SAMPLE) as { request: { body: unknown } }).request.body;
 
 describe('POST /admin/api/preview', () => {
@@ -105,10 +112,45 @@ describe('POST /admin/api/preview', () => {
     });
   });
 
+  it('runs a scheduled task on recorded answers: the pull sample maps as live, the cursor it would move is shown, nothing is stored', async () => {
+    const pull = JSON.parse(readFileSync(resolve(__dirname, '../connectors/workday/samples/first-pull.json'), 'utf8')) as ConnectorSample;
+    const before = await inboxCount();
+    const response = await preview({ connector: 'workday', config: { ...WORKDAY_CONFIG, ...pull.config }, task: 'pull', now: pull.now, http: pull.http, state: pull.state ?? {} });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { events: { eventKey: string; statements: { id: string }[]; invalid: unknown[] }[]; state: Record<string, unknown> };
+    expect(answer.events.length).toBeGreaterThan(0);
+    expect(answer.events.map((e) => e.eventKey)).toEqual((pull.expected.events ?? []).map((e) => e.eventKey));
+    for (const event of answer.events) expect(event.invalid).toEqual([]);
+    expect(answer.state).toEqual(pull.expected.state);
+    expect(await inboxCount()).toEqual(before);
+
+    const refused = JSON.parse(readFileSync(resolve(__dirname, '../connectors/workday/samples/auth-failure.json'), 'utf8')) as ConnectorSample;
+    const failed = await preview({ connector: 'workday', config: WORKDAY_CONFIG, task: 'pull', now: refused.now, http: refused.http, state: refused.state });
+    expect(await failed.json()).toMatchObject({ events: [], error: expect.stringMatching(/Workday refused the integration user \(401\)/), state: refused.state });
+
+    const unknown = await preview({ connector: 'workday', config: WORKDAY_CONFIG, task: 'push' });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ details: ['task: connector workday has no task "push"; it has: pull'] });
+  });
+
+  it('previews an xAPI pass-through request at its sub-path (request.path), with the xAPI answer it would give', async () => {
+    const id = '6b5c3a9e-2f1d-4c8b-9a7e-0d1e2f3a4b5c';
+    const response = await preview({
+      connector: 'xapi-passthrough',
+      config: { key: 'moodle-logstore', secret: 'lrs-secret-0123456789abcdef' },
+      request: {
+        path: '/xapi/statements',
+        headers: { 'content-type': 'application/json', 'x-experience-api-version': '1.0.3' },
+        body: JSON.stringify({ id, actor: { mbox: 'mailto:Ana@ACME.example' }, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://lms.acme.example/c/1' } }),
+      },
+    });
+    expect(await response.json()).toMatchObject({ events: [{ eventKey: id, statements: [{ id, actor: { mbox: 'mailto:ana@acme.example' } }], invalid: [] }], reply: { status: 200, body: [id] } });
+  });
+
   it('answers 400 naming the field for bad input, and 401 without the token', async () => {
     const unknown = await preview({ connector: 'moodle-ish', config: {}, request: {} });
     expect(unknown.status).toBe(400);
-    expect(await unknown.json()).toEqual({ error: 'the preview request is invalid', details: [expect.stringMatching(/^connector: unknown connector "moodle-ish"; available: generic-webhook, test-events/)] });
+    expect(await unknown.json()).toEqual({ error: 'the preview request is invalid', details: [expect.stringMatching(/^connector: unknown connector "moodle-ish"; available: .*generic-webhook.*test-events/)] });
 
     const badConfig = await preview({ connector: 'generic-webhook', config: { mapping: '{ "a": ' }, request: {} });
     expect(((await badConfig.json()) as { details: string[] }).details).toEqual([expect.stringMatching(/^config\.mapping: is not valid JSONata: line 1, column \d+: /)]);
@@ -119,7 +161,7 @@ describe('POST /admin/api/preview', () => {
     const missing = await preview({ verify: 'yes' });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { details: string[] }).details).toEqual(
-      expect.arrayContaining(['request: is required', 'verify: must be a boolean value', expect.stringMatching(/^connector: is required/)]),
+      expect.arrayContaining([expect.stringMatching(/^request: is required/), 'verify: must be a boolean value', expect.stringMatching(/^connector: is required/)]),
     );
 
     expect((await preview({ instance: 'demo', request: {} }, 'wrong')).status).toBe(401);
@@ -131,8 +173,8 @@ describe('POST /admin/api/preview', () => {
     expect(operation.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '422']));
     const schemas = document.components!.schemas! as Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
-    expect(Object.keys(schemas.PreviewRequestDto.properties!)).toEqual(['connector', 'config', 'instance', 'request', 'now', 'verify', 'http']);
-    expect(schemas.PreviewRequestDto.required).toEqual(['request']);
+    expect(Object.keys(schemas.PreviewRequestDto.properties!)).toEqual(['connector', 'config', 'instance', 'request', 'task', 'state', 'now', 'verify', 'http']);
+    expect(schemas.PreviewRequestDto.required).toBeUndefined(); // `request`, or `task` instead
     expect(Object.keys(schemas.PreviewEventDto.properties!)).toEqual(expect.arrayContaining(['eventKey', 'statements', 'ignored', 'later', 'invalid']));
   });
 });

@@ -1,4 +1,4 @@
-import type { ConnectorContext, HttpResponse } from '../../src/connector-sdk/index';
+import { type ConnectorContext, type HttpResponse, SourceAuthError, sourceAuthStatus } from '../../src/connector-sdk/index';
 import type { PersonioConfig } from './config';
 
 /** Instance state key of the cached bearer token. */
@@ -8,16 +8,6 @@ interface CachedToken {
   token: string;
   /** ISO 8601 */
   expiresAt: string;
-}
-
-/** Personio refused the credentials or the token (401/403): retrying will not help until an admin acts. */
-export class PersonioAuthError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
 }
 
 /** Personio answered something other than what the API documents (5xx, a malformed body). */
@@ -55,10 +45,12 @@ export async function bearerToken(context: ConnectorContext<PersonioConfig>, ren
     headers: { accept: 'application/json' },
     data: { client_id: config.clientId, client_secret: config.clientSecret },
   });
-  if (answer.status === 401 || answer.status === 403) {
-    throw new PersonioAuthError(
-      `Personio refused the API credentials (${answer.status}) at POST ${url}${personioMessage(answer.data)}: check clientId and clientSecret (Settings → Integrations → API credentials)`,
-      answer.status,
+  const refused = sourceAuthStatus(answer.status);
+  if (refused) {
+    // The host stops the task (no retries) and shows this reason until an admin acts.
+    throw new SourceAuthError(
+      `Personio refused the API credentials (${refused}) at POST ${url}${personioMessage(answer.data)}: check clientId and clientSecret (Settings → Integrations → API credentials)`,
+      refused,
     );
   }
   const token = answer.data?.data?.token;
@@ -70,7 +62,7 @@ export async function bearerToken(context: ConnectorContext<PersonioConfig>, ren
 
 /**
  * GET an API path with the bearer token. A 401 with a cached token gets one new token and one
- * more try (the token may have been revoked); 401/403 after that is a PersonioAuthError naming
+ * more try (the token may have been revoked); 401/403 after that is a SourceAuthError naming
  * what to check. Other statuses are returned for the caller to judge (404 means "no such employee").
  */
 export async function personioGet<T>(context: ConnectorContext<PersonioConfig>, path: string, params?: Record<string, string | number | undefined>): Promise<HttpResponse<T>> {
@@ -78,9 +70,9 @@ export async function personioGet<T>(context: ConnectorContext<PersonioConfig>, 
   const get = (token: string) => context.http.request<T>({ url, params, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
   let answer = await get(await bearerToken(context));
   if (answer.status === 401) answer = await get(await bearerToken(context, true));
-  if (answer.status === 401) throw new PersonioAuthError(`Personio refused a new token (401) for GET ${url}${personioMessage(answer.data)}: check that the API credentials are still active`, 401);
+  if (answer.status === 401) throw new SourceAuthError(`Personio refused a new token (401) for GET ${url}${personioMessage(answer.data)}: check that the API credentials are still active`, 401);
   if (answer.status === 403) {
-    throw new PersonioAuthError(
+    throw new SourceAuthError(
       `Personio answered 403 for GET ${url}${personioMessage(answer.data)}: the API credentials need read access to attendances and to employees (with the e-mail, name and department attributes)`,
       403,
     );

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type ConnectorSample, configFor, dryRun, inboundRequest, loadSamples, runSample, type SourceEvent, statementIdFor, testContext } from '../../src/connector-sdk';
+import { type ConnectorSample, configFor, inboundRequest, loadSamples, runSample, runTaskSample, statementIdFor, testContext } from '../../src/connector-sdk';
 import { connector } from './index';
 import { employeeFacts } from './employees';
 import { attendanceSeconds, attendanceTimestamp } from './personio.mapping';
@@ -23,22 +23,8 @@ const taskSamples = samples.filter((s) => (s.sample as { task?: string }).task =
 const requestSamples = samples.filter((s) => !taskSamples.includes(s));
 const sample = (name: string) => samples.find((s) => s.name === name)!.sample;
 
-/**
- * A pull sample: the task runs against the recorded answers, then every event it returns is
- * mapped exactly as intake's would be (dryRun with a split that hands over those events).
- */
-async function runPull(pull: ConnectorSample) {
-  const now = new Date(pull.now!);
-  const context = testContext({ instanceId: INSTANCE, config: configFor(connector, { ...baseConfig, ...pull.config }), now, http: pull.http, state: pull.state });
-  let events: SourceEvent[];
-  try {
-    events = (await connector.tasks!.pull.run(context)) ?? [];
-  } catch (error) {
-    return { error: (error as Error).message, state: context.state.snapshot(), events: [], context };
-  }
-  const mapped = await dryRun({ ...connector, split: () => events }, inboundRequest({ receivedAt: now }), context, { verify: false, versions: ['1.0.3'] });
-  return { events: mapped.events, state: context.state.snapshot(), context };
-}
+/** A pull sample through the SDK's task runner, as this instance. */
+const runPull = (pull: ConnectorSample) => runTaskSample(connector, 'pull', { instanceId: INSTANCE, ...pull }, baseConfig);
 
 describe('personio', () => {
   it.each(taskSamples)('$name (pull) gives what it expects, valid xAPI', async ({ sample: pull }) => {

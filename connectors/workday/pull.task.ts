@@ -1,4 +1,4 @@
-import { type ConnectorContext, type SourceEvent } from '../../src/connector-sdk/index';
+import { type ConnectorContext, type SourceEvent, SourceAuthError, sourceAuthStatus } from '../../src/connector-sdk/index';
 import { dateInZone } from '../../src/connector-sdk/helpers/time-zones';
 import type { WorkdayConfig } from './config';
 import { reportEntries, reportEvents } from './workday.mapping';
@@ -6,7 +6,7 @@ import { reportEntries, reportEvents } from './workday.mapping';
 /** Instance state key: the date (YYYY-MM-DD, instance zone) the next pull asks for completions on or after. */
 export const CURSOR_KEY = 'completedOnOrAfter';
 
-/** Workday answered, but not with the report (credentials, permissions, the report itself). Carries the status. */
+/** Workday answered, but not with the report (a wrong report URL, a server error, another format). Carries the status. */
 export class WorkdayReportError extends Error {
   constructor(
     message: string,
@@ -55,6 +55,9 @@ export async function pullReport(context: ConnectorContext<WorkdayConfig>): Prom
     params: { format: 'json', [config.completedOnOrAfterPrompt]: window.from },
     headers: { accept: 'application/json', authorization: `Basic ${Buffer.from(`${config.username}:${config.password}`, 'utf8').toString('base64')}` },
   });
+  const refused = sourceAuthStatus(answer.status);
+  // Credentials or permissions: the host stops the task until an admin acts, rather than retrying.
+  if (refused) throw new SourceAuthError(explain(refused, config.reportUrl), refused);
   if (answer.status !== 200) throw new WorkdayReportError(explain(answer.status, config.reportUrl), answer.status);
   const rows = reportEntries(answer.data);
   if (!rows) throw new WorkdayReportError(`Workday did not answer with a JSON report ({ "Report_Entry": [...] }) from ${config.reportUrl}`, answer.status);

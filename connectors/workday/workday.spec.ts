@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import {
   type ConnectorSample,
   configFor,
-  dryRun,
   inboundRequest,
   loadSamples,
   runSample,
-  type SourceEvent,
+  runTaskSample,
   statementIdFor,
   testContext,
 } from '../../src/connector-sdk';
@@ -29,22 +28,8 @@ const samples = loadSamples(join(__dirname, 'samples'));
 const taskSamples = samples.filter((s) => (s.sample as { task?: string }).task === 'pull');
 const requestSamples = samples.filter((s) => !taskSamples.includes(s));
 
-/**
- * A pull sample: the task runs against the recorded answers, then every event it returns is
- * mapped exactly as intake's would be (dryRun with a split that hands over those events).
- */
-async function runPull(sample: ConnectorSample) {
-  const now = new Date(sample.now!);
-  const context = testContext({ instanceId: 'workday-learning', config: configFor(connector, { ...baseConfig, ...sample.config }), now, http: sample.http, state: sample.state });
-  let events: SourceEvent[];
-  try {
-    events = (await connector.tasks!.pull.run(context)) ?? [];
-  } catch (error) {
-    return { error: (error as Error).message, state: context.state.snapshot(), events: [], context };
-  }
-  const mapped = await dryRun({ ...connector, split: () => events }, inboundRequest({ receivedAt: now }), context, { verify: false, versions: ['1.0.3'] });
-  return { events: mapped.events, state: context.state.snapshot(), context };
-}
+/** A pull sample through the SDK's task runner, as this instance. */
+const runPull = (pull: ConnectorSample) => runTaskSample(connector, 'pull', { instanceId: 'workday-learning', ...pull }, baseConfig);
 
 describe('workday', () => {
   it.each(taskSamples)('$name (pull) gives what it expects, valid xAPI', async ({ sample }) => {

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TaskStatusRepository } from '../connector-host/tasks/task-status.repository';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { AdminTokenGuard } from './admin-token.guard';
 
@@ -9,17 +10,23 @@ import { AdminTokenGuard } from './admin-token.guard';
 @Controller('admin/api')
 @UseGuards(AdminTokenGuard)
 export class AdminController {
-  constructor(@Inject(HUB_RUNTIME) private readonly runtime: HubRuntime) {}
+  constructor(
+    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly taskStatuses: TaskStatusRepository,
+  ) {}
 
   @Get('instances')
-  @ApiOperation({ summary: 'Connector instances and their webhook paths' })
-  instances() {
+  @ApiOperation({ summary: 'Connector instances, their webhook paths, and scheduled tasks stopped by a refusal' })
+  async instances() {
+    const stopped = await this.taskStatuses.stopped();
     return [...this.runtime.instances.values()].map((instance) => ({
       id: instance.id,
       connector: instance.connector.id,
       enabled: instance.enabled,
       destinations: instance.destinations,
       hookPath: `/hooks/${instance.id}`,
+      /** Scheduled tasks stopped because the source refused their credentials (fix the config, restart). */
+      stoppedTasks: stopped.get(instance.id) ?? [],
     }));
   }
 }

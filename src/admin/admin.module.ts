@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TaskStatusRepository } from '../connector-host/tasks/task-status.repository';
 import { LrsAuthModule } from '../lrs/auth/lrs-auth.module';
 import { AdminController } from './admin.controller';
 import { AdminTokenGuard } from './admin-token.guard';
@@ -13,6 +14,6 @@ import { PreviewService } from './preview/preview.service';
 @Module({
   imports: [LrsAuthModule, OutboxModule],
   controllers: [AdminController, CredentialsController, PreviewController, DeadLettersController, DestinationsController, EventsController],
-  providers: [AdminTokenGuard, PreviewService],
+  providers: [AdminTokenGuard, PreviewService, TaskStatusRepository],
 })
 export class AdminModule {}

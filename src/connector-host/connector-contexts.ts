@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConnectorContext } from '../connector-sdk/connector';
-import type { HttpClient } from '../connector-sdk/capabilities';
+import type { HttpClient, InstanceState } from '../connector-sdk/capabilities';
 import { HubLogger } from '../observability/hub-logger';
 import type { HubDatabase } from '../store/database';
 import { HUB_DATABASE } from '../store/hub-database.token';
@@ -23,7 +23,13 @@ export class ConnectorContexts {
     private readonly logger: HubLogger,
   ) {}
 
-  contextFor(instance: ConnectorInstance, now: Date): ConnectorContext<object> {
+  /** The instance's state in the database, read and written as the connector goes. */
+  stateOf(instance: ConnectorInstance): DatabaseInstanceState {
+    return new DatabaseInstanceState(this.database, instance.id);
+  }
+
+  /** `state` replaces the instance's state (a task run buffers its writes until its events are kept). */
+  contextFor(instance: ConnectorInstance, now: Date, state: InstanceState = this.stateOf(instance)): ConnectorContext<object> {
     return {
       instanceId: instance.id,
       config: instance.config,
@@ -31,7 +37,7 @@ export class ConnectorContexts {
       secrets: instance.secrets,
       expressions: this.sandbox,
       http: this.http,
-      state: new DatabaseInstanceState(this.database, instance.id),
+      state,
       log: (level, message, fields) => this.logger.pino[level]({ ...fields, instance: instance.id, connector: instance.connector.id }, message),
     };
   }

@@ -4,6 +4,7 @@ import { eventIdFor } from '../connector-sdk/event-id';
 import { HubLogger } from '../observability/hub-logger';
 import { HubQueues } from '../queues/hub-queues';
 import { InboxRepository } from '../store/inbox.repository';
+import { type StateChange, writeStateChanges } from './capabilities/instance-state';
 import type { ConnectorInstance } from './connector-instances';
 
 /** A backend an acknowledgement depends on is down: nothing was accepted, the source should retry (503). */
@@ -11,6 +12,13 @@ export class HubBackendUnavailableError extends Error {
   constructor(readonly backend: string) {
     super(`the hub's ${backend} is unavailable; nothing was accepted, retry later`);
   }
+}
+
+export interface AdmissionOptions {
+  /** The request's Content-Type, kept on the inbox rows. */
+  contentType?: string;
+  /** State the run wrote (a scheduled task's cursor): committed with the events or not at all. */
+  stateChanges?: readonly StateChange[];
 }
 
 export interface AdmittedEvent {
@@ -23,6 +31,8 @@ export interface AdmittedEvent {
  * Takes source events in — from a webhook or a scheduled task alike: every event of the
  * batch into the inbox in one transaction (the event id is the dedupe key), then a normalize
  * job for each that is new or never reached the queue. Nothing is acknowledged before both.
+ * A task's state changes go into the same transaction: if the events cannot be kept, the
+ * cursor has not moved and the next run reads them again.
  */
 @Injectable()
 export class EventAdmission {
@@ -32,7 +42,8 @@ export class EventAdmission {
     private readonly logger: HubLogger,
   ) {}
 
-  async admit(instance: ConnectorInstance, events: readonly SourceEvent[], receivedAt: Date, contentType?: string): Promise<AdmittedEvent[]> {
+  async admit(instance: ConnectorInstance, events: readonly SourceEvent[], receivedAt: Date, options: AdmissionOptions = {}): Promise<AdmittedEvent[]> {
+    const { contentType, stateChanges = [] } = options;
     const rows = events.map((event) => ({
       eventId: eventIdFor(instance.id, event.key),
       instanceId: instance.id,
@@ -41,7 +52,8 @@ export class EventAdmission {
       body: event.body,
       contentType,
     }));
-    const recorded = await this.durably('database', () => this.inbox.recordAll(rows));
+    const writeState = stateChanges.length > 0 ? (trx: Parameters<typeof writeStateChanges>[0]) => writeStateChanges(trx, instance.id, stateChanges, receivedAt) : undefined;
+    const recorded = await this.durably('database', () => this.inbox.recordAll(rows, writeState));
     // New, or a repeat that may never have reached the queue (Redis was down): queue it. For
     // an event already queued the job id makes this a no-op.
     const toQueue = recorded.filter((r, i) => (r.status === 'queued' || r.status === 'received') && firstOf(recorded, i));

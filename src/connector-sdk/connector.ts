@@ -8,8 +8,11 @@ export type { InboundRequest } from './inbound-request';
 /** An answer to a protocol handshake (Slack url_verification, Graph validationToken, Google sync). */
 export interface HandshakeReply {
   status: number;
+  /** An empty string for no body (204). */
   body: string | object;
   contentType?: string;
+  /** Extra response headers (`X-Experience-API-Version`, `Cache-Control: no-store`). */
+  headers?: Record<string, string>;
 }
 
 export type VerifyResult = { ok: true } | { ok: false; reason: string };
@@ -74,8 +77,11 @@ export interface AcceptedRequest {
 /** The 2xx answer a source expects (Slack's slash-command reply). Status defaults to 200. */
 export interface ReplyShape {
   status?: number;
+  /** An empty string for no body (204). */
   body: string | object;
   contentType?: string;
+  /** Extra response headers (`X-Experience-API-Version`). */
+  headers?: Record<string, string>;
 }
 
 /** An event as the mapping sees it, read back from the inbox. */
@@ -134,9 +140,19 @@ export interface Connector<C extends object = object> {
    * `{ events: [{ eventKey, eventId, duplicate }], rejected }` (plus `eventId` and `duplicate` for one event).
    */
   reply?(accepted: AcceptedRequest, request: InboundRequest, context: ConnectorContext<C>): ReplyShape | undefined;
+  /**
+   * Paths under `/hooks/<instance>` besides the hook itself that the host routes to this
+   * connector, with `request.path` set (the xAPI pass-through's `/xapi/statements`,
+   * `/xapi/about`, `/oauth/token`). The host has a route for each path it knows
+   * (src/intake/hooks.controller.ts); a connector that does not list a path gets none of it.
+   */
+  subPaths?: readonly HookSubPath[];
   /** Recurring jobs, by name (the name is part of the job id: keep it stable). */
   tasks?: Record<string, ScheduledTask<C>>;
 }
+
+/** The sub-paths the host can route (each has a route in src/intake/hooks.controller.ts). */
+export type HookSubPath = '/xapi/statements' | '/xapi/about' | '/oauth/token';
 
 /** Keeps the config type attached to a connector's definition. */
 export function defineConnector<C extends object>(connector: Connector<C>): Connector<C> {

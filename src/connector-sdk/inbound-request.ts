@@ -11,6 +11,11 @@ export interface InboundRequest {
   rawBody: Buffer;
   query: Readonly<Record<string, string | undefined>>;
   receivedAt: Date;
+  /**
+   * The part of the URL after `/hooks/<instance>`: '' for the hook itself, else one of the
+   * connector's `subPaths` (`/xapi/statements`). Absent means ''.
+   */
+  path?: string;
 }
 
 /** The media type without parameters, lower-case (`application/json`), or '' when absent. */
@@ -81,6 +86,7 @@ export function inboundRequest(input: {
   method?: string;
   query?: Record<string, string>;
   receivedAt?: Date;
+  path?: string;
 }): InboundRequest {
   const headers = Object.fromEntries(Object.entries(input.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   const text = input.body === undefined ? '' : typeof input.body === 'string' ? input.body : JSON.stringify(input.body);
@@ -91,5 +97,6 @@ export function inboundRequest(input: {
     rawBody: Buffer.from(text, 'utf8'),
     query: input.query ?? {},
     receivedAt: input.receivedAt ?? new Date(),
+    ...(input.path ? { path: input.path } : {}),
   };
 }

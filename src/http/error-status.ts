@@ -3,7 +3,7 @@ import { RequestRejectedError } from '../connector-sdk/connector';
 import { PreviewFailedError } from '../admin/preview/preview.service';
 import { PreviewInputError } from '../admin/preview/preview-request';
 import { HubBackendUnavailableError } from '../connector-host/event-admission';
-import { RequestNotVerifiedError, UnknownInstanceError } from '../intake/intake.errors';
+import { RequestNotVerifiedError, UnknownHookPathError, UnknownInstanceError } from '../intake/intake.errors';
 import { HttpProblem } from './http-errors';
 
 export interface Problem {
@@ -26,7 +26,7 @@ export function problemOf(exception: unknown): Problem | undefined {
     return { status: exception.status, error: exception.message, details: exception.details, headers: {} };
   }
   if (exception instanceof RequestNotVerifiedError) return { status: 401, error: exception.message, details: [], headers: {} };
-  if (exception instanceof UnknownInstanceError) return { status: 404, error: exception.message, details: [], headers: {} };
+  if (exception instanceof UnknownInstanceError || exception instanceof UnknownHookPathError) return { status: 404, error: exception.message, details: [], headers: {} };
   if (exception instanceof HttpUnavailableError) {
     // A connector's own outbound call (a JWKS fetch in verify, say) got no answer: the source should retry.
     return { status: 503, error: `a service the connector needs did not answer; retry later (${exception.message})`, details: [], headers: { 'Retry-After': '5' } };

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { createPinoLogger, HubLogger } from '../observability/hub-logger';
 import { HubMetrics } from '../observability/hub-metrics';
-import { recordHookOutcome } from './hook-outcome';
+import { isHookRoute, recordHookOutcome } from './hook-outcome';
 
 function sinks() {
   const lines: Record<string, unknown>[] = [];
@@ -48,5 +48,16 @@ describe('recordHookOutcome', () => {
     recordHookOutcome(s, request('anything-a-caller-types', { reason: 'no connector instance' }), 404);
     expect(lines).toHaveLength(1);
     expect(await metrics.registry.metrics()).not.toMatch(/anything-a-caller-types/);
+  });
+});
+
+describe('isHookRoute', () => {
+  it('is the hook and the sub-paths under it, nothing else', () => {
+    expect(isHookRoute('/hooks/:instance')).toBe(true);
+    expect(isHookRoute('/hooks/:instance/xapi/statements')).toBe(true);
+    expect(isHookRoute('/hooks/:instance/oauth/token')).toBe(true);
+    expect(isHookRoute('/admin/api/instances/:id/upload')).toBe(false);
+    expect(isHookRoute('/hooks/:instancex')).toBe(false);
+    expect(isHookRoute(undefined)).toBe(false);
   });
 });

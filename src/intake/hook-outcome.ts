@@ -18,6 +18,11 @@ declare module 'fastify' {
 
 export const HOOK_ROUTE = '/hooks/:instance';
 
+/** The hook and the sub-paths under it (xAPI pass-through): all counted per instance. */
+export function isHookRoute(routeUrl: string | undefined): boolean {
+  return routeUrl === HOOK_ROUTE || (routeUrl?.startsWith(`${HOOK_ROUTE}/`) ?? false);
+}
+
 /** Refusals Fastify makes before the route runs carry no note: say what they mean. */
 const FRAMEWORK_REASONS: Record<number, string> = {
   413: 'the body is larger than limits.bodyLimitBytes',

@@ -11,3 +11,13 @@ export class RequestNotVerifiedError extends Error {
     super(`request not verified: ${reason}`);
   }
 }
+
+/** The instance's connector answers no such path under its hook (404). */
+export class UnknownHookPathError extends Error {
+  constructor(
+    readonly instanceId: string,
+    readonly path: string,
+  ) {
+    super(`instance "${instanceId}" takes nothing at /hooks/${instanceId}${path}; its hook is POST /hooks/${instanceId}`);
+  }
+}

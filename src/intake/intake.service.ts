@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AcceptedRequest, HandshakeReply, InboundRequest, ReplyShape } from '../connector-sdk/connector';
+import type { AcceptedRequest, ConnectorContext, HandshakeReply, InboundRequest, RejectedItem, ReplyShape } from '../connector-sdk/connector';
 import { splitResultOf } from '../connector-sdk/dry-run';
 import { ConnectorContexts } from '../connector-host/connector-contexts';
 import type { ConnectorInstance } from '../connector-host/connector-instances';
@@ -32,13 +32,27 @@ export class IntakeService {
     const verdict = await connector.verify(request, context);
     if (!verdict.ok) throw new RequestNotVerifiedError(verdict.reason);
 
-    const split = splitResultOf(await connector.split(request, context));
-    const events = await this.admission.admit(instance, split.events, request.receivedAt, request.headers['content-type']);
+    const { events, rejected } = await this.splitAndAdmit(instance, request, context);
     const accepted: AcceptedRequest = {
       events: events.map((e) => ({ key: e.eventKey, eventId: e.eventId, duplicate: e.duplicate })),
-      rejected: split.rejected,
+      rejected,
     };
     const reply = connector.reply?.(accepted, request, context);
-    return { kind: 'accepted', events, rejected: split.rejected, ...(reply ? { reply } : {}) };
+    return { kind: 'accepted', events, rejected, ...(reply ? { reply } : {}) };
+  }
+
+  /**
+   * A file an admin uploads for an instance (`POST /admin/api/instances/:id/upload`): the admin
+   * token stood in for the instance's own verification, so this is split → admission only —
+   * the same events, keys and dedupe as the hook, without the source's handshake or reply.
+   */
+  async acceptUpload(instance: ConnectorInstance, request: InboundRequest): Promise<{ events: AdmittedEvent[]; rejected: RejectedItem[] }> {
+    return this.splitAndAdmit(instance, request, this.contexts.contextFor(instance, request.receivedAt));
+  }
+
+  private async splitAndAdmit(instance: ConnectorInstance, request: InboundRequest, context: ConnectorContext<object>): Promise<{ events: AdmittedEvent[]; rejected: RejectedItem[] }> {
+    const split = splitResultOf(await instance.connector.split(request, context));
+    const events = await this.admission.admit(instance, split.events, request.receivedAt, { contentType: request.headers['content-type'] });
+    return { events, rejected: split.rejected };
   }
 }

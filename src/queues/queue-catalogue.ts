@@ -68,10 +68,15 @@ export const NORMALIZE_JOB_OPTIONS: JobsOptions = {
   backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
 };
 
-/** A task run that fails waits for its next tick rather than retrying: the schedule is the retry. */
+/**
+ * A task run that fails for a passing reason (no answer, a 5xx, the hub's database away) is
+ * tried again with backoff before its next tick; one the source refused (401/403) fails as
+ * unrecoverable and is stopped (connector-tasks.worker.ts).
+ */
 export const TASK_JOB_OPTIONS: JobsOptions = {
   ...retention,
-  attempts: 1,
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
 };
 
 /** Signals leave nothing behind: done or not, the outbox holds the work. */

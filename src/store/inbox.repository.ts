@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { HubDatabase } from './database';
-import type { InboxTable } from './database.types';
+import type { Database, InboxTable } from './database.types';
 import { HUB_DATABASE } from './hub-database.token';
 
 export type InboxStatus = 'received' | 'queued' | 'normalized' | 'quarantined' | 'ignored' | 'waiting' | 'failed';
@@ -33,11 +33,13 @@ export class InboxRepository {
    * Inserts every event of one request (or scheduled run) in ONE transaction, each as
    * `queued` — intake enqueues them right after, and marks one back `received` if the queue
    * refuses — unless its id is already there; tells which, with the stored status. A repeat
-   * inside the same batch is a duplicate of the first.
+   * inside the same batch is a duplicate of the first. `alsoInTransaction` writes what must be
+   * kept with the events or not at all (a scheduled task's cursor).
    */
-  async recordAll(events: readonly NewInboxEvent[]): Promise<RecordedEvent[]> {
-    if (events.length === 0) return [];
+  async recordAll(events: readonly NewInboxEvent[], alsoInTransaction?: (trx: Kysely<Database>) => Promise<void>): Promise<RecordedEvent[]> {
+    if (events.length === 0 && !alsoInTransaction) return [];
     return this.database.db.transaction().execute(async (trx) => {
+      await alsoInTransaction?.(trx);
       const results: RecordedEvent[] = [];
       for (const event of events) {
         const result = await trx

@@ -1,5 +1,4 @@
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { connector as genericWebhook } from '../../connectors/generic-webhook';
 import { ConnectorRegistry } from '../../src/connector-host/connector-registry';
 import {
   csvRows,
@@ -102,7 +101,8 @@ export const testEvents = defineConnector<TestEventsConfig>({
   },
 });
 
-/** The shipped connectors plus the test-only one. */
+/** The shipped connectors (every folder under connectors/) plus the test-only one. */
 export function registryWithTestConnectors(): ConnectorRegistry {
-  return new ConnectorRegistry([genericWebhook, testEvents]);
+  const shipped = ConnectorRegistry.loadFrom();
+  return new ConnectorRegistry([...shipped.ids().map((id) => shipped.get(id)!), testEvents]);
 }

@@ -50,4 +50,10 @@ export class PreviewAnswerDto {
 
   @ApiPropertyOptional({ description: "The connector's shaped 2xx answer", type: 'object', additionalProperties: true })
   reply?: object;
+
+  @ApiPropertyOptional({ description: 'For a `task` run: the instance state after it (the cursor it moved)', type: 'object', additionalProperties: true })
+  state?: object;
+
+  @ApiPropertyOptional({ description: 'For a `task` run: what the run threw (the host would retry it, or stop it on 401/403)' })
+  error?: string;
 }

@@ -29,7 +29,10 @@ describe('parsePreviewRequest', () => {
     ]);
     expect(problemsOf({ connector: 'a', instance: 'b', request: {} })).toEqual(['instance: give either "instance" or "connector" + "config", not both']);
     expect(problemsOf({ instance: 'b', config: {}, request: {} })).toEqual([expect.stringMatching(/^config: a configured instance uses its own config/)]);
-    expect(problemsOf({ connector: 'a' })).toEqual(['request: is required']);
+    expect(problemsOf({ connector: 'a' })).toEqual(['request: is required (or give "task" to run a scheduled task of the connector)']);
+    expect(problemsOf({ connector: 'a', request: 'x' })).toEqual(['request: must be an object']);
+    expect(problemsOf({ connector: 'a', task: 'pull' })).toEqual([]);
+    expect(problemsOf({ connector: 'a', task: 'pull', request: {} })).toEqual(['task: give either "request" or "task", not both']);
     expect(problemsOf({ connector: 'a', request: {}, extra: 1 })).toEqual(['extra: is not a known setting']);
     expect(problemsOf({ connector: 'a', request: { body: 42 } })).toEqual([expect.stringMatching(/^request\.body: must be the raw body as a string/)]);
     expect(problemsOf('text')).toEqual(['(body): must be a JSON object, sent with Content-Type: application/json']);

@@ -27,6 +27,11 @@ export class PreviewHttpRequestDto {
   @IsOptional()
   @IsObject()
   query?: Record<string, string>;
+
+  @ApiPropertyOptional({ description: 'The path after /hooks/<instance> for a connector that answers more than the hook (e.g. `/xapi/statements`)' })
+  @IsOptional()
+  @IsString()
+  path?: string;
 }
 
 /** An outbound call the connector may make, with the answer recorded for it. */
@@ -78,11 +83,25 @@ export class PreviewRequestDto {
   @IsString()
   instance?: string;
 
-  @ApiProperty({ type: PreviewHttpRequestDto })
+  @ApiPropertyOptional({ type: PreviewHttpRequestDto, description: 'The request to run through the connector; required unless `task` is given' })
+  @IsOptional()
   @ValidateNested()
   @Type(() => PreviewHttpRequestDto)
   @IsObject()
-  request!: PreviewHttpRequestDto;
+  request?: PreviewHttpRequestDto;
+
+  @ApiPropertyOptional({
+    description: "Run one of the connector's scheduled tasks (a pull) instead of a request: its outbound calls answered from `http`, its state from `state`",
+    example: 'pull',
+  })
+  @IsOptional()
+  @IsString()
+  task?: string;
+
+  @ApiPropertyOptional({ description: "The instance state the task starts from (a cursor, a cached token); empty by default", type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  state?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: "The hub's clock for this run (ISO 8601); now by default", example: '2026-11-27T12:00:00Z' })
   @IsOptional()
@@ -119,6 +138,12 @@ export function parsePreviewRequest(body: unknown): PreviewRequestDto {
   const rawBody: unknown = input.request?.body;
   if (rawBody !== undefined && typeof rawBody !== 'string' && (rawBody === null || typeof rawBody !== 'object')) {
     problems.push({ path: 'request.body', reason: 'must be the raw body as a string (a JSON object or array is sent as its JSON text)' });
+  }
+  if (input.request === undefined && input.task === undefined) {
+    problems.push({ path: 'request', reason: 'is required (or give "task" to run a scheduled task of the connector)' });
+  }
+  if (input.request !== undefined && input.task !== undefined) {
+    problems.push({ path: 'task', reason: 'give either "request" or "task", not both' });
   }
   if (input.connector === undefined && input.instance === undefined) {
     problems.push({ path: 'connector', reason: 'is required (or give "instance" to preview a configured instance)' });

@@ -6,6 +6,7 @@ import { inboundRequest } from '../../connector-sdk/inbound-request';
 import { DuplicateSubKeyError } from '../../connector-sdk/keyed-statements';
 import { MemoryState } from '../../connector-sdk/testing/memory-state';
 import { RecordedHttp } from '../../connector-sdk/testing/recorded-http';
+import { runTask } from '../../connector-sdk/testing/sample-runner';
 import { connectorConfigOf } from '../../connector-host/connector-instances';
 import { JsonataEvaluationError, JsonataSandbox, JsonataTimeoutError } from '../../connector-host/jsonata';
 import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
@@ -34,9 +35,10 @@ export class PreviewService {
     private readonly logger: HubLogger,
   ) {}
 
-  async preview(input: PreviewRequestDto): Promise<DryRunResult> {
+  async preview(input: PreviewRequestDto): Promise<DryRunResult & { state?: Record<string, unknown>; error?: string }> {
     const target = this.targetOf(input);
     const now = input.now ? new Date(input.now) : new Date();
+    const state = new MemoryState(input.state);
     const context: ConnectorContext<object> = {
       instanceId: target.instanceId,
       config: target.config,
@@ -44,9 +46,17 @@ export class PreviewService {
       secrets: target.secrets,
       expressions: this.sandbox,
       http: new RecordedHttp(input.http ?? [], REFUSAL),
-      state: new MemoryState(),
+      state,
       log: (level, message, fields) => this.logger.pino.debug({ ...fields, preview: target.instanceId, level }, message),
     };
+    if (input.task !== undefined) {
+      if (!target.connector.tasks?.[input.task]) {
+        throw new PreviewInputError([{ path: 'task', reason: `connector ${target.connector.id} has no task "${input.task}"; it has: ${Object.keys(target.connector.tasks ?? {}).join(', ') || 'none'}` }]);
+      }
+      // The run's own failure (a refused credential, an unrecorded call) is the answer's `error`.
+      const ran = await runTask(target.connector, input.task, context, target.versions);
+      return { ...ran, rejected: [], state: state.snapshot() };
+    }
     const request = inboundRequest({ ...input.request, receivedAt: now });
     try {
       return await dryRun(target.connector, request, context, { verify: input.verify ?? false, versions: target.versions });

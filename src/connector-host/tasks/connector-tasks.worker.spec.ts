@@ -8,6 +8,7 @@ import type { ConnectorContexts } from '../connector-contexts';
 import type { ConnectorInstance } from '../connector-instances';
 import type { EventAdmission } from '../event-admission';
 import { ConnectorTasksWorker } from './connector-tasks.worker';
+import type { TaskStatusRepository } from './task-status.repository';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -31,6 +32,7 @@ describe('ConnectorTasksWorker.schedule', () => {
       {} as ConnectorContexts,
       {} as EventAdmission,
       new HubLogger(createPinoLogger('silent')),
+      {} as TaskStatusRepository,
     );
 
   it('keeps one job scheduler per instance and task, and removes those no longer configured', async () => {

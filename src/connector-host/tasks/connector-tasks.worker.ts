@@ -1,19 +1,26 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Worker } from 'bullmq';
+import { UnrecoverableError, type Worker } from 'bullmq';
+import type { SourceEvent } from '../../connector-sdk/connector';
 import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
 import { HubLogger } from '../../observability/hub-logger';
 import { HubQueues } from '../../queues/hub-queues';
-import { CONNECTOR_TASKS_QUEUE, type ConnectorTaskJob, TASK_JOB_OPTIONS } from '../../queues/queue-catalogue';
+import { CONNECTOR_TASKS_QUEUE, type ConnectorTaskJob, TASK_JOB_OPTIONS, taskSchedulerId } from '../../queues/queue-catalogue';
 import { startWorker } from '../../queues/worker-host';
+import { BufferedInstanceState } from '../capabilities/buffered-instance-state';
 import { ConnectorContexts } from '../connector-contexts';
 import { type AdmittedEvent, EventAdmission } from '../event-admission';
+import { classifyTaskFailure } from './task-failure';
 import { taskSchedules } from './task-schedules';
+import { TaskStatusRepository } from './task-status.repository';
 
 /**
  * Connectors' scheduled tasks as BullMQ job schedulers (repeatable jobs), one per instance ×
  * task, kept in step with the config at boot (a task no longer configured is removed). A run
- * gets a live context; the events it returns come in as a webhook's would (same inbox, same
- * dedupe). A failed run is logged and waits for its next tick.
+ * gets a live context whose state writes are held back and committed with the events it
+ * returns, which come in as a webhook's would (same inbox, same dedupe). A run that fails for
+ * a passing reason is retried with backoff (TASK_JOB_OPTIONS); one the source refused
+ * (401/403) stops the task — scheduler removed, reason logged and kept for the admin API —
+ * until the next boot puts it back.
  */
 @Injectable()
 export class ConnectorTasksWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,6 +32,7 @@ export class ConnectorTasksWorker implements OnApplicationBootstrap, OnApplicati
     private readonly contexts: ConnectorContexts,
     private readonly admission: EventAdmission,
     private readonly logger: HubLogger,
+    private readonly statuses: TaskStatusRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -63,9 +71,30 @@ export class ConnectorTasksWorker implements OnApplicationBootstrap, OnApplicati
     const definition = instance?.enabled ? instance.connector.tasks?.[task] : undefined;
     if (!instance || !definition) return []; // unconfigured since it was scheduled: schedule() removes it at the next boot
     const now = new Date();
-    const events = (await definition.run(this.contexts.contextFor(instance, now))) ?? [];
-    const admitted = await this.admission.admit(instance, events, now);
+    const state = new BufferedInstanceState(this.contexts.stateOf(instance));
+    let events: SourceEvent[];
+    try {
+      events = (await definition.run(this.contexts.contextFor(instance, now, state))) ?? [];
+    } catch (error) {
+      await this.failed(instanceId, task, error, now);
+      throw error;
+    }
+    const admitted = await this.admission.admit(instance, events, now, { stateChanges: state.changes() });
+    await this.statuses.clear(instanceId, task);
     this.logger.pino.info({ instance: instanceId, task, eventIds: admitted.map((e) => e.eventId) }, 'connector task ran');
     return admitted;
+  }
+
+  /** Stops the task when retrying cannot help (throws UnrecoverableError so BullMQ does not retry). */
+  private async failed(instanceId: string, task: string, error: unknown, now: Date): Promise<void> {
+    const verdict = classifyTaskFailure(error);
+    if (verdict.action === 'retry') {
+      this.logger.pino.warn({ err: error, instance: instanceId, task }, 'connector task failed; it will be retried');
+      return;
+    }
+    this.logger.pino.error({ instance: instanceId, task, reason: verdict.reason }, 'connector task stopped: the source refused its credentials; fix the config and restart the hub');
+    await this.statuses.markStopped(instanceId, task, verdict.reason, now);
+    await this.queues.tasks.removeJobScheduler(taskSchedulerId(instanceId, task));
+    throw new UnrecoverableError(`task stopped: ${verdict.reason}`);
   }
 }
