@@ -46,7 +46,7 @@ export function mapGradeChange(event: CanvasEvent, baseUrl: string): MappingOutc
     actor: canvasActor(baseUrl, student),
     verb: ADL_VERBS.scored,
     object: assignmentActivity(baseUrl, course, assignment, name),
-    result: { score: score as JsonObject },
+    result: { score },
     parent: courseActivity(baseUrl, course),
     instructor: grader && grader !== student ? canvasActor(baseUrl, grader) : undefined,
     timestamp: timeOf(metadata.event_time, 'grade_change event_time'),

@@ -45,7 +45,7 @@ export function mapTrainingRow(row: BobTableRow, employeeId: string, companyId: 
   const instructorEmail = raw(columns.instructorEmail);
   const result: JsonObject = {
     ...(verb === 'completed' ? { completion: true } : {}),
-    ...(score ? { score: { ...score } as JsonObject } : {}),
+    ...(score ? { score } : {}),
     ...(duration ? { duration } : {}),
   };
   const statement: Statement = {

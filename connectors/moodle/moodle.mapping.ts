@@ -105,7 +105,7 @@ export function mapQuizAttempt(event: MoodleEvent, baseUrl: string, grade: QuizA
   if (!score) throw new MappingError(`quiz attempt ${event.objectid ?? ''} has grade ${grade.grade} outside 0–${grade.max ?? '?'}`);
   const pass = grade.gradeToPass !== undefined && grade.gradeToPass > 0 ? grade.grade >= grade.gradeToPass : undefined;
   const verb = pass === undefined ? ADL_VERBS.scored : pass ? ADL_VERBS.passed : ADL_VERBS.failed;
-  const result: JsonObject = { score: score as JsonObject, completion: true, ...(pass === undefined ? {} : { success: pass }) };
+  const result: JsonObject = { score, completion: true, ...(pass === undefined ? {} : { success: pass }) };
   return statements([{ subKey: 'attempt', statement: statementOf(event, baseUrl, learner, verb, quiz, result, parent) }]);
 }
 

@@ -102,11 +102,6 @@ function durationSeconds(value: unknown, config: WorkdayConfig): number | undefi
   return config.durationUnit === 'hours' ? amount * 3600 : amount * 60;
 }
 
-/** XapiScore has optional members, which JsonObject does not take: keep only the ones set. */
-function jsonScore(score: XapiScore): JsonObject {
-  return Object.fromEntries(Object.entries(score).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
-}
-
 function resultOf(row: Record<string, unknown>, config: WorkdayConfig): JsonObject {
   const raw = numberOf(valueAt(row, config.scoreField));
   let score: XapiScore | undefined;
@@ -115,7 +110,7 @@ function resultOf(row: Record<string, unknown>, config: WorkdayConfig): JsonObje
     if (!score) throw new MappingError(`the score "${textOf(valueAt(row, config.scoreField))}" (${config.scoreField}) is not a number from ${config.scoreMin} to ${config.scoreMax}`);
   }
   const seconds = durationSeconds(valueAt(row, config.durationField), config);
-  return { completion: true, ...(score ? { score: jsonScore(score) } : {}), ...(seconds !== undefined ? { duration: isoDurationFromSeconds(seconds) } : {}) };
+  return { completion: true, ...(score ? { score } : {}), ...(seconds !== undefined ? { duration: isoDurationFromSeconds(seconds) } : {}) };
 }
 
 /**
