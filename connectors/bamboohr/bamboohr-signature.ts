@@ -1,4 +1,4 @@
-import { type InboundRequest, verifyHmacSignature, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk/index';
+import { type InboundRequest, verifyHmacSignature, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk';
 
 const WINDOW_SECONDS = 300;
 

@@ -11,7 +11,7 @@ import {
   type PersonHint,
   statementIdFor,
   statements,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import type { Actor, Context, Statement } from '../../src/xapi/statement';
 import { instantOf } from '../csv-attendance/local-date';
 import { type FieldName, fieldOf } from './bamboohr.fields';

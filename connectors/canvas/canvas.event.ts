@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RequestRejectedError } from '../../src/connector-sdk/index';
+import { RequestRejectedError } from '../../src/connector-sdk';
 
 /** A Live Event in Canvas format: `metadata` (who, where, when) and `body` (what). */
 export interface CanvasEvent {

@@ -1,4 +1,4 @@
-import { ADL_ACTIVITY_TYPES, ADL_VERBS, ignored, isEmail, MappingError, mboxOf, scoreFrom, statements, type MappingOutcome, type PersonHint } from '../../src/connector-sdk/index';
+import { ADL_ACTIVITY_TYPES, ADL_VERBS, ignored, isEmail, MappingError, mboxOf, scoreFrom, statements, type MappingOutcome, type PersonHint } from '../../src/connector-sdk';
 import type { Activity, Actor, JsonObject, Statement, Verb } from '../../src/xapi/statement';
 import { type CanvasEvent, isObject, localId } from './canvas.event';
 

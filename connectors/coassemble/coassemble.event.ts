@@ -1,4 +1,4 @@
-import { RequestRejectedError } from '../../src/connector-sdk/index';
+import { RequestRejectedError } from '../../src/connector-sdk';
 
 /**
  * A Coassemble webhook body (https://developers.coassemble.com/webhooks):

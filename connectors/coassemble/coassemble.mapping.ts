@@ -10,7 +10,7 @@ import {
   type Identity,
   type MappingOutcome,
   type PersonHint,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import type { Activity, Actor, JsonObject, Statement, Verb } from '../../src/xapi/statement';
 import type { CoassembleEvent } from './coassemble.event';
 

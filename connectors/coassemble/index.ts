@@ -1,4 +1,4 @@
-import { defineConnector, jsonBody, verifyHmacSignature, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk/index';
+import { defineConnector, jsonBody, verifyHmacSignature, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk';
 import { readCoassembleEvent } from './coassemble.event';
 import { mapCoassembleEvent } from './coassemble.mapping';
 import { CoassembleConfig } from './config';

@@ -1,4 +1,4 @@
-import { type CsvRow, isEmail, isoDurationFromSeconds, scoreFrom, secondsOfIsoDuration, type XapiScore } from '../../src/connector-sdk/index';
+import { type CsvRow, isEmail, isoDurationFromSeconds, scoreFrom, secondsOfIsoDuration, type XapiScore } from '../../src/connector-sdk';
 import type { CsvAttendanceConfig } from './config';
 import { instantOf } from './local-date';
 

@@ -1,4 +1,4 @@
-import { activityIdFrom, ADL_ACTIVITY_TYPES, ADL_VERBS, type KeyedStatement, mboxOf } from '../../src/connector-sdk/index';
+import { activityIdFrom, ADL_ACTIVITY_TYPES, ADL_VERBS, type KeyedStatement, mboxOf } from '../../src/connector-sdk';
 import type { JsonObject, Statement } from '../../src/xapi/statement';
 import type { AttendanceRow } from './attendance-row';
 import type { CsvAttendanceConfig } from './config';

@@ -1,4 +1,4 @@
-import { type ConnectorContext, type HttpResponse, MappingError } from '../../src/connector-sdk/index';
+import { type ConnectorContext, type HttpResponse, MappingError } from '../../src/connector-sdk';
 import type { HiBobConfig } from './config';
 import type { BobEmployee, BobTableRow } from './hibob.payloads';
 

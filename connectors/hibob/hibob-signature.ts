@@ -1,4 +1,4 @@
-import { type InboundRequest, verifyHmacSignature, type VerifyResult } from '../../src/connector-sdk/index';
+import { type InboundRequest, verifyHmacSignature, type VerifyResult } from '../../src/connector-sdk';
 
 /**
  * Bob's webhook signing (apidocs.hibob.com/docs/working-with-webhooks, "Authenticate your events"):

@@ -8,7 +8,7 @@ import {
   mboxOf,
   type PersonHint,
   scoreFrom,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import type { Actor, JsonObject, Statement } from '../../src/xapi/statement';
 import { instantOf } from '../csv-attendance/local-date';
 import type { HiBobConfig } from './config';

@@ -1,4 +1,4 @@
-import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, MappingError } from '../../src/connector-sdk/index';
+import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, MappingError } from '../../src/connector-sdk';
 import { cachedToken } from '../../src/connector-sdk/calendar';
 import type { MicrosoftGraphConfig } from './config';
 

@@ -1,4 +1,4 @@
-import { ADL_ACTIVITY_TYPES, ADL_VERBS, ignored, MappingError, scoreFrom, statements, type MappingOutcome } from '../../src/connector-sdk/index';
+import { ADL_ACTIVITY_TYPES, ADL_VERBS, ignored, MappingError, scoreFrom, statements, type MappingOutcome } from '../../src/connector-sdk';
 import type { Activity, Actor, Context, JsonObject, Statement, Verb } from '../../src/xapi/statement';
 import { COMPLETION, idText, type MoodleEvent } from './moodle.event';
 import type { CourseModuleInfo, QuizAttemptGrade } from './moodle.webservice';

@@ -1,4 +1,4 @@
-import type { HttpClient, InstanceState } from '../../src/connector-sdk/index';
+import type { HttpClient, InstanceState } from '../../src/connector-sdk';
 
 /**
  * Moodle's REST web service (`/webservice/rest/server.php`), for what the event does not carry:

@@ -1,4 +1,4 @@
-import type { ConnectorContext, HttpResponse } from '../../src/connector-sdk/index';
+import type { ConnectorContext, HttpResponse } from '../../src/connector-sdk';
 import type { PersonioConfig } from './config';
 
 /** Instance state key of the cached bearer token. */

@@ -13,7 +13,7 @@ import {
   type PersonHint,
   statements,
   voidingStatement,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import { localToUtc } from '../../src/connector-sdk/helpers/time-zones';
 import type { Actor, Statement } from '../../src/xapi/statement';
 import type { PersonioConfig } from './config';

@@ -8,7 +8,7 @@ import {
   type ReplyShape,
   RequestRejectedError,
   type SplitResult,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import { SlackConfig } from './config';
 import { parseCommandText } from './parse-command';
 import { mapSlackEvent, reactionKeyOf, slackUserOf } from './slack.mapping';

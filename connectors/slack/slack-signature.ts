@@ -1,4 +1,4 @@
-import { type InboundRequest, verifyHmacSignature, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk/index';
+import { type InboundRequest, verifyHmacSignature, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk';
 
 /** Slack refuses requests older than five minutes; so do we (replay protection). */
 const WINDOW_SECONDS = 300;

@@ -1,4 +1,4 @@
-import type { ConnectorContext } from '../../src/connector-sdk/index';
+import type { ConnectorContext } from '../../src/connector-sdk';
 import type { SlackConfig } from './config';
 
 /** What users.info told us about a Slack user, kept in the instance's state until `expiresAt`. */

@@ -8,7 +8,7 @@ import {
   type PersonHint,
   statements,
   voidingStatement,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import type { Activity, Actor, Context, Statement } from '../../src/xapi/statement';
 import type { SlackConfig } from './config';
 import { parseCommandText } from './parse-command';

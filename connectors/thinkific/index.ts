@@ -1,4 +1,4 @@
-import { defineConnector, jsonBody, verifyHmacSignature, type VerifyResult } from '../../src/connector-sdk/index';
+import { defineConnector, jsonBody, verifyHmacSignature, type VerifyResult } from '../../src/connector-sdk';
 import { ThinkificConfig } from './config';
 import { readThinkificEvent } from './thinkific.event';
 import { mapThinkificEvent } from './thinkific.mapping';

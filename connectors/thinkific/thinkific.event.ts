@@ -1,4 +1,4 @@
-import { RequestRejectedError } from '../../src/connector-sdk/index';
+import { RequestRejectedError } from '../../src/connector-sdk';
 
 /** Thinkific's webhook envelope: `{ id, resource, action, tenant_id, created_at, payload }`. */
 export interface ThinkificEvent {

@@ -15,7 +15,7 @@ import {
   type SourceEvent,
   type XapiScore,
   statements,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import type { JsonObject, Statement } from '../../src/xapi/statement';
 import type { WorkdayConfig } from './config';
 import { idOf, instantOf, numberOf, textOf, valueAt } from './report-values';
