@@ -13,7 +13,7 @@ import {
   statements,
 } from '../../src/connector-sdk';
 import type { Actor, Context, Statement } from '../../src/xapi/statement';
-import { instantOf } from '../csv-attendance/local-date';
+import { utcInstantOf } from '../../src/connector-sdk/helpers/time-zones';
 import { type FieldName, fieldOf } from './bamboohr.fields';
 import type { BambooHrStored, EmployeeEntry } from './bamboohr.payloads';
 import type { BambooHrConfig } from './config';
@@ -50,7 +50,7 @@ function trainingStatement(entry: EmployeeEntry, config: BambooHrConfig, instanc
     ...(typeId ? [] : ['the training type id (field trainingTypeId) is missing: without it the training has no stable activity id']),
     ...(completed ? [] : ['the completion date (field trainingCompleted) is missing']),
   ];
-  const timestamp = completed ? instantOf(completed, config.timeZone) : undefined;
+  const timestamp = completed ? utcInstantOf(completed, config.timeZone) : undefined;
   if (completed && !timestamp) problems.push(`the completion date "${completed}" is not a date (YYYY-MM-DD or ISO 8601)`);
   const duration = hoursAsDuration(field('trainingHours'), problems);
   if (problems.length > 0 || !typeId || !timestamp) throw new MappingError(`training record of employee ${entry.id} cannot be mapped: ${problems.join('; ')}`);

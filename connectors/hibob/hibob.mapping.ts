@@ -10,7 +10,7 @@ import {
   scoreFrom,
 } from '../../src/connector-sdk';
 import type { Actor, JsonObject, Statement } from '../../src/xapi/statement';
-import { instantOf } from '../csv-attendance/local-date';
+import { utcInstantOf } from '../../src/connector-sdk/helpers/time-zones';
 import type { HiBobConfig } from './config';
 import type { BobEmployee, BobTableRow } from './hibob.payloads';
 
@@ -33,7 +33,7 @@ export function mapTrainingRow(row: BobTableRow, employeeId: string, companyId: 
   const date = raw(columns.date);
   const problems: string[] = [];
   if (!trainingId) problems.push(`the training column ${columns.training} is empty`);
-  const timestamp = date ? instantOf(date, config.timeZone) : undefined;
+  const timestamp = date ? utcInstantOf(date, config.timeZone) : undefined;
   if (!date) problems.push(`the date column ${columns.date} is empty`);
   else if (!timestamp) problems.push(`the date "${date}" in ${columns.date} is not a date`);
   const duration = durationOf(raw(columns.duration), config, problems);
