@@ -1,7 +1,5 @@
-import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsHttpUrl, IsIntBetween, IsNonEmptyText } from '../../src/connector-sdk';
 import { CalendarSessionConfig } from '../../src/connector-sdk/calendar';
-
-const URL_OPTIONS = { require_tld: false, protocols: ['https', 'http'], require_protocol: true };
 
 /**
  * A Google Calendar instance (hub.yaml `config:`). Auth is an OAuth client with a refresh token
@@ -9,47 +7,37 @@ const URL_OPTIONS = { require_tld: false, protocols: ['https', 'http'], require_
  */
 export class GoogleCalendarConfig extends CalendarSessionConfig {
   /** The calendar to watch: `primary`, an e-mail address, or a calendar id (`…@group.calendar.google.com`). */
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   calendarId!: string;
 
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   clientId!: string;
 
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   clientSecret!: string;
 
   /** Refresh token with scope `https://www.googleapis.com/auth/calendar.readonly` (fill from `${ENV}`). */
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   refreshToken!: string;
 
   /** This instance's hook as Google must reach it: `https://<hub>/hooks/<instance id>` (a verified domain). */
-  @IsUrl(URL_OPTIONS)
+  @IsHttpUrl()
   channelAddress!: string;
 
-  @IsUrl(URL_OPTIONS)
+  @IsHttpUrl()
   apiBaseUrl: string = 'https://www.googleapis.com/calendar/v3';
 
-  @IsUrl(URL_OPTIONS)
+  @IsHttpUrl()
   tokenUrl: string = 'https://oauth2.googleapis.com/token';
 
   /** Channel lifetime asked for (Google may give less). */
-  @Max(2_592_000)
-  @Min(3600)
-  @IsInt()
+  @IsIntBetween(3600, 2_592_000)
   channelTtlSeconds: number = 604_800;
 
   /** A channel expiring within this many minutes is replaced. */
-  @Max(10080)
-  @Min(5)
-  @IsInt()
+  @IsIntBetween(5, 10080)
   renewBeforeMinutes: number = 1440;
 
-  @Max(1440)
-  @Min(1)
-  @IsInt()
+  @IsIntBetween(1, 1440)
   renewCheckMinutes: number = 60;
 }

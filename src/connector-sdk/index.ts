@@ -19,3 +19,4 @@ export { ADL_ACTIVITY_TYPES, ADL_VERBS } from './helpers/verbs';
 export { isoDurationBetween, isoDurationFromSeconds, secondsOfIsoDuration } from './helpers/duration';
 export { scoreFrom, scoreFromPercent, type ScoreInput, type XapiScore } from './helpers/score';
 export { activityIdFrom, isEmail, mboxOf } from './helpers/activity-id';
+export { HTTP_URL_OPTIONS, IsHttpUrl, IsIntBetween, IsNonEmptyText, IsTextList } from './config/config-fields';
