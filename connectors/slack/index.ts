@@ -3,6 +3,7 @@ import {
   defineConnector,
   formBody,
   type InboundRequest,
+  isRecord,
   jsonBody,
   mediaTypeOf,
   type ReplyShape,
@@ -132,8 +133,4 @@ function parseJsonQuietly(bytes: Buffer): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

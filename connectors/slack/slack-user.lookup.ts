@@ -1,3 +1,4 @@
+import { urlUnder } from '../../src/connector-sdk';
 import type { ConnectorContext } from '../../src/connector-sdk';
 import type { SlackConfig } from './config';
 
@@ -34,7 +35,7 @@ export async function lookUpSlackUser(userId: string, context: ConnectorContext<
 
   const response = await http.request<UsersInfoAnswer>({
     method: 'GET',
-    url: `${config.apiBaseUrl.replace(/\/+$/, '')}/users.info`,
+    url: urlUnder(config.apiBaseUrl, 'users.info'),
     params: { user: userId },
     headers: { authorization: `Bearer ${config.botToken}` },
   });

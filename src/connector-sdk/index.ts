@@ -20,3 +20,4 @@ export { isoDurationBetween, isoDurationFromSeconds, secondsOfIsoDuration } from
 export { scoreFrom, scoreFromPercent, type ScoreInput, type XapiScore } from './helpers/score';
 export { activityIdFrom, isEmail, mboxOf } from './helpers/activity-id';
 export { HTTP_URL_OPTIONS, IsHttpUrl, IsIntBetween, IsNonEmptyText, IsTextList } from './config/config-fields';
+export { isRecord, requireTimestamp, urlUnder, utcTimestampOf, withoutTrailingSlash } from './helpers/source-values';
