@@ -6,8 +6,8 @@ import {
   isRecord,
   MappingError,
   type MappingOutcome,
-  mboxOf,
   type PersonHint,
+  personHint,
   requireTimestamp,
   scoreFrom,
   statements,
@@ -132,7 +132,7 @@ function courseProgressOf(event: CanvasEvent, baseUrl: string): { course: Activi
     course: courseActivity(baseUrl, courseId, typeof course.name === 'string' ? course.name : undefined),
     progress: isRecord(body.progress) ? body.progress : {},
     actor,
-    ...(email ? { people: [{ identities: [{ account: { homePage: withoutTrailingSlash(baseUrl), name: learner } }, { mbox: mboxOf(email) }], ...(name ? { name } : {}) }] } : {}),
+    ...(email ? { people: [personHint({ homePage: withoutTrailingSlash(baseUrl), id: learner, email, name })] } : {}),
   };
 }
 

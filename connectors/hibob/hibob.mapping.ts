@@ -7,6 +7,7 @@ import {
   MappingError,
   mboxOf,
   type PersonHint,
+  personHint,
   scoreFrom,
 } from '../../src/connector-sdk';
 import type { Actor, JsonObject, Statement } from '../../src/xapi/statement';
@@ -69,13 +70,7 @@ export function bobPeople(employeeId: string, employee: BobEmployee | undefined)
   const attributes = Object.fromEntries(
     (['department', 'site', 'title'] as const).flatMap((key) => (employee[key] ? [[key === 'site' ? 'location' : key === 'title' ? 'jobTitle' : key, employee[key] as string]] : [])),
   );
-  return [
-    {
-      identities: [{ account: { homePage: BOB_HOME, name: employeeId } }, { mbox: mboxOf(employee.email) }],
-      ...(employee.displayName ? { name: employee.displayName } : {}),
-      attributes: { employeeId, ...attributes },
-    },
-  ];
+  return [personHint({ homePage: BOB_HOME, id: employeeId, email: employee.email, name: employee.displayName, attributes: { employeeId, ...attributes } })];
 }
 
 function actorOf(employeeId: string, employee: BobEmployee | undefined): Actor {

@@ -6,8 +6,8 @@ import {
   isRecord,
   MappingError,
   type MappingOutcome,
-  mboxOf,
   type PersonHint,
+  personHint,
   requireTimestamp,
   statements,
   withoutTrailingSlash,
@@ -108,12 +108,7 @@ function statementOf(siteUrl: string, enrollment: Enrollment, verb: Verb, result
 /** The payload names the learner by id and e-mail: the identity directory may link the two. */
 function peopleOf(siteUrl: string, enrollment: Enrollment): PersonHint[] | undefined {
   if (!enrollment.email) return undefined;
-  return [
-    {
-      identities: [{ account: { homePage: withoutTrailingSlash(siteUrl), name: enrollment.userId } }, { mbox: mboxOf(enrollment.email) }],
-      ...(enrollment.name ? { name: enrollment.name } : {}),
-    },
-  ];
+  return [personHint({ homePage: withoutTrailingSlash(siteUrl), id: enrollment.userId, email: enrollment.email, name: enrollment.name })];
 }
 
 function idOf(value: unknown): string | undefined {

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
 import {
+  activityIdFrom,
   ADL_ACTIVITY_TYPES,
   ADL_VERBS,
-  activityIdFrom,
   ignored,
   isEmail,
   isoDurationFromSeconds,
   MappingError,
   type MappingOutcome,
-  mboxOf,
   type PersonHint,
+  personHint,
   scoreFrom,
   secondsOfIsoDuration,
   type SourceEvent,
-  type XapiScore,
   statements,
+  type XapiScore,
 } from '../../src/connector-sdk';
 import type { JsonObject, Statement } from '../../src/xapi/statement';
 import type { WorkdayConfig } from './config';
@@ -78,11 +78,7 @@ export function personOf(row: Record<string, unknown>, config: WorkdayConfig): P
       .map(([attribute, field]) => [attribute, textOf(valueAt(row, field))] as const)
       .filter((entry): entry is readonly [string, string] => entry[1] !== undefined),
   );
-  return {
-    identities: [{ account: { homePage: config.tenantUrl, name: workerId } }, ...(isEmail(email) ? [{ mbox: mboxOf(email) }] : [])],
-    ...(name ? { name } : {}),
-    ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
-  };
+  return personHint({ homePage: config.tenantUrl, id: workerId, email: isEmail(email) ? email : undefined, name, attributes });
 }
 
 /** Seconds in the duration column, or undefined when blank or zero (never an invented PT0S). */

@@ -19,5 +19,6 @@ export { ADL_ACTIVITY_TYPES, ADL_VERBS } from './helpers/verbs';
 export { isoDurationBetween, isoDurationFromSeconds, secondsOfIsoDuration } from './helpers/duration';
 export { scoreFrom, scoreFromPercent, type ScoreInput, type XapiScore } from './helpers/score';
 export { activityIdFrom, isEmail, mboxOf } from './helpers/activity-id';
+export { personHint, type KnownPerson } from './helpers/person-hint';
 export { HTTP_URL_OPTIONS, IsHttpUrl, IsIntBetween, IsNonEmptyText, IsTextList } from './config/config-fields';
 export { isRecord, requireTimestamp, urlUnder, utcTimestampOf, withoutTrailingSlash } from './helpers/source-values';
