@@ -13,7 +13,7 @@ export { dryRun, splitResultOf, type DryRunEvent, type DryRunResult } from './dr
 export { RecordedHttp, type RecordedCall } from './testing/recorded-http';
 export { MemoryState } from './testing/memory-state';
 export { configFor, loadSamples, runSample, testContext, type ConnectorSample, type TestContextOptions } from './testing/sample-runner';
-export { verifyHmacSignature, verifyTimestampWindow, type HmacCheck } from './hmac-signature';
+export { verifyHmacSignature, verifyHmacWithAnySecret, verifyTimestampWindow, type HmacCheck } from './hmac-signature';
 export { bearerTokenOf, matchesAnySecret, verifyBearerSecret, type BearerSecretCheck } from './shared-secret';
 export { ADL_ACTIVITY_TYPES, ADL_VERBS } from './helpers/verbs';
 export { isoDurationBetween, isoDurationFromSeconds, secondsOfIsoDuration } from './helpers/duration';
