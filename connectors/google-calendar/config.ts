@@ -1,20 +1,16 @@
 import { IsHttpUrl, IsIntBetween, IsNonEmptyText } from '../../src/connector-sdk';
-import { CalendarSessionConfig } from '../../src/connector-sdk/calendar';
+import { CalendarPushConfig } from '../../src/connector-sdk/calendar';
 
 /**
- * A Google Calendar instance (hub.yaml `config:`). Auth is an OAuth client with a refresh token
- * of an account that can read the calendar; the channel token is the instance's newest secret.
+ * A Google Calendar instance (hub.yaml `config:`). Auth is an OAuth client (clientId,
+ * clientSecret) with a refresh token of an account that can read the calendar; the channel
+ * token is the instance's newest secret. The channel is renewed `renewBeforeMinutes` before it
+ * expires (CalendarPushConfig).
  */
-export class GoogleCalendarConfig extends CalendarSessionConfig {
+export class GoogleCalendarConfig extends CalendarPushConfig {
   /** The calendar to watch: `primary`, an e-mail address, or a calendar id (`…@group.calendar.google.com`). */
   @IsNonEmptyText()
   calendarId!: string;
-
-  @IsNonEmptyText()
-  clientId!: string;
-
-  @IsNonEmptyText()
-  clientSecret!: string;
 
   /** Refresh token with scope `https://www.googleapis.com/auth/calendar.readonly` (fill from `${ENV}`). */
   @IsNonEmptyText()
@@ -33,11 +29,4 @@ export class GoogleCalendarConfig extends CalendarSessionConfig {
   /** Channel lifetime asked for (Google may give less). */
   @IsIntBetween(3600, 2_592_000)
   channelTtlSeconds: number = 604_800;
-
-  /** A channel expiring within this many minutes is replaced. */
-  @IsIntBetween(5, 10080)
-  renewBeforeMinutes: number = 1440;
-
-  @IsIntBetween(1, 1440)
-  renewCheckMinutes: number = 60;
 }

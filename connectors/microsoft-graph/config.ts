@@ -1,20 +1,16 @@
 import { ArrayNotEmpty, IsArray, IsString } from 'class-validator';
 import { IsHttpUrl, IsIntBetween, IsNonEmptyText } from '../../src/connector-sdk';
-import { CalendarSessionConfig } from '../../src/connector-sdk/calendar';
+import { CalendarPushConfig } from '../../src/connector-sdk/calendar';
 
-/** A Microsoft 365 instance (hub.yaml `config:`); the `clientState` of its subscriptions is the instance's newest secret. */
-export class MicrosoftGraphConfig extends CalendarSessionConfig {
+/**
+ * A Microsoft 365 instance (hub.yaml `config:`); the `clientState` of its subscriptions is the
+ * instance's newest secret. clientId and clientSecret are the app registration's; subscriptions
+ * are renewed `renewBeforeMinutes` before they expire (CalendarPushConfig).
+ */
+export class MicrosoftGraphConfig extends CalendarPushConfig {
   /** Directory (tenant) id or domain of the Entra ID app registration. */
   @IsNonEmptyText()
   tenantId!: string;
-
-  /** Application (client) id of the app registration. */
-  @IsNonEmptyText()
-  clientId!: string;
-
-  /** A client secret of the app registration (fill from `${ENV}`). */
-  @IsNonEmptyText()
-  clientSecret!: string;
 
   /** Mailboxes whose calendars are watched (user id or UPN): one subscription each on `/users/<id>/events`. */
   @IsString({ each: true })
@@ -35,14 +31,6 @@ export class MicrosoftGraphConfig extends CalendarSessionConfig {
   /** How long a subscription is asked for (Outlook events allow up to 10080 minutes). */
   @IsIntBetween(45, 10080)
   subscriptionMinutes: number = 4230;
-
-  /** A subscription expiring within this many minutes is renewed. */
-  @IsIntBetween(5, 10080)
-  renewBeforeMinutes: number = 1440;
-
-  /** How often the subscription task runs. */
-  @IsIntBetween(1, 1440)
-  renewCheckMinutes: number = 60;
 
   /** How far ahead the occurrences of a recurring series (and a resync) are read. */
   @IsIntBetween(0, 366)

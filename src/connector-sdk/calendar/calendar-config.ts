@@ -1,5 +1,5 @@
 import { IsBoolean, IsTimeZone } from 'class-validator';
-import { IsHttpUrl, IsIntBetween, IsTextList } from '../config/config-fields';
+import { IsHttpUrl, IsIntBetween, IsNonEmptyText, IsTextList } from '../config/config-fields';
 
 /** Used when an instance sets no `activityBase`; set your own domain, the same on every calendar instance. */
 export const DEFAULT_SESSION_ACTIVITY_BASE = 'https://xapi-hub.example/calendar/sessions';
@@ -40,4 +40,27 @@ export class CalendarSessionConfig {
   /** Occurrences that ended longer ago than this are not reported on a first sight (initial syncs). */
   @IsIntBetween(0, 3650)
   lookbackDays: number = 30;
+}
+
+/**
+ * A calendar the hub reads through an OAuth client and keeps a push registration with (a Graph
+ * subscription, a Google channel), renewed by a task before it expires: microsoft-graph and
+ * google-calendar extend this. Both secrets are filled from `${ENV}`.
+ */
+export class CalendarPushConfig extends CalendarSessionConfig {
+  /** The OAuth client (app registration) id. */
+  @IsNonEmptyText()
+  clientId!: string;
+
+  /** A client secret of that OAuth client (fill from `${ENV}`). */
+  @IsNonEmptyText()
+  clientSecret!: string;
+
+  /** A subscription or channel expiring within this many minutes is renewed. */
+  @IsIntBetween(5, 10080)
+  renewBeforeMinutes: number = 1440;
+
+  /** How often the renewal task runs. */
+  @IsIntBetween(1, 1440)
+  renewCheckMinutes: number = 60;
 }
