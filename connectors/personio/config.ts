@@ -1,11 +1,13 @@
-import { IsArray, IsInt, IsTimeZone } from 'class-validator';
-import { IsHttpUrl, IsIntBetween, IsNonEmptyText, IsTextList } from '../../src/connector-sdk';
+import { IsArray, IsInt } from 'class-validator';
+import { IsHttpUrl, IsIntBetween, IsNonEmptyText, IsTextList, PullConfig } from '../../src/connector-sdk';
 
 /**
  * A Personio instance (hub.yaml `config:`): API credentials, the company's Personio URL (the
  * home of employee ids and activity ids), and the rule that tells training attendance from work.
+ * `timeZone` (the zone Personio's wall-clock attendance dates and times are in) and
+ * `initialLookbackDays` (attendance dates) come from PullConfig.
  */
-export class PersonioConfig {
+export class PersonioConfig extends PullConfig {
   @IsHttpUrl()
   apiBaseUrl: string = 'https://api.personio.de/v1';
 
@@ -20,16 +22,7 @@ export class PersonioConfig {
   @IsHttpUrl()
   companyUrl!: string;
 
-  @IsIntBetween(1, 1440)
-  pollMinutes: number = 30;
-
-  /** IANA zone the attendance dates and times are in (Personio sends wall-clock times). */
-  @IsTimeZone()
-  timeZone: string = 'UTC';
-
-  /** How far back the first pull reaches (attendance dates). */
-  @IsIntBetween(0, 3650)
-  initialLookbackDays: number = 30;
+  override pollMinutes = 30;
 
   /** Later pulls read changes to attendances dated up to this many days back. */
   @IsIntBetween(1, 3650)

@@ -1,5 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, ValidateBy } from 'class-validator';
-import { IsHttpUrl, IsIntBetween, IsNonEmptyText, IsTextList } from '../../src/connector-sdk';
+import { IsIn, IsInt, IsOptional, IsString, ValidateBy } from 'class-validator';
+import { IsHttpUrl, IsIntBetween, IsNonEmptyText, IsTextList, PullConfig } from '../../src/connector-sdk';
 
 /** `{ name: "Report_Field" }` with string values only (class-validator's `each` does not reach into plain objects). */
 function IsStringRecord(): PropertyDecorator {
@@ -16,9 +16,11 @@ function IsStringRecord(): PropertyDecorator {
 /**
  * A Workday instance (hub.yaml `config:`): one Report-as-a-Service custom report, read as JSON
  * with an integration system user. Field names are the report columns' XML aliases, which the
- * report author chooses, so every one of them is configurable.
+ * report author chooses, so every one of them is configurable. From PullConfig: `pollMinutes`,
+ * `timeZone` (for date-only completion dates and the date sent to the prompt) and
+ * `initialLookbackDays`.
  */
-export class WorkdayConfig {
+export class WorkdayConfig extends PullConfig {
   /** The report's RaaS URL (Actions → Web Service → View URLs → JSON), without `?format=json`. */
   @IsHttpUrl()
   reportUrl!: string;
@@ -34,20 +36,9 @@ export class WorkdayConfig {
   @IsHttpUrl()
   tenantUrl!: string;
 
-  @IsIntBetween(1, 1440)
-  pollMinutes: number = 60;
-
-  /** IANA zone for date-only completion dates (and for the date sent to the prompt). */
-  @IsTimeZone()
-  timeZone: string = 'UTC';
-
   /** The report prompt for "completed on or after" (its parameter name in the RaaS URL). */
   @IsNonEmptyText()
   completedOnOrAfterPrompt: string = 'Completed_On_or_After';
-
-  /** How far back the first pull reaches. */
-  @IsIntBetween(0, 3650)
-  initialLookbackDays: number = 30;
 
   /** Each pull re-reads this many days before today, for completions entered a little late. */
   @IsIntBetween(0, 365)

@@ -22,3 +22,4 @@ export { activityIdFrom, isEmail, mboxOf } from './helpers/activity-id';
 export { personHint, type KnownPerson } from './helpers/person-hint';
 export { HTTP_URL_OPTIONS, IsHttpUrl, IsIntBetween, IsNonEmptyText, IsTextList } from './config/config-fields';
 export { isRecord, requireTimestamp, urlUnder, utcTimestampOf, withoutTrailingSlash } from './helpers/source-values';
+export { PullConfig } from './config/pull-config';
