@@ -17,6 +17,8 @@ export interface SampleSuiteOptions {
  * The test every connector spec starts with: each sample (a folder's `*.json`, or the list
  * given) runs through `runSample` with the spec's base config, its result matches the
  * sample's `expected`, and every statement it emits is valid xAPI (`invalid: []`).
+ * Uses jest's globals, so specs import it by path (not from the SDK index, which the hub
+ * loads) and tsconfig.build.json / tsconfig.bench.json leave this file out.
  */
 export function itMapsEverySample<C extends object>(
   connector: Connector<C>,
