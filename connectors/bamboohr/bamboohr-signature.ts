@@ -1,4 +1,4 @@
-import { type InboundRequest, verifyHmacSignature, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk/index';
+import { type InboundRequest, verifyHmacWithAnySecret, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk';
 
 const WINDOW_SECONDS = 300;
 
@@ -19,12 +19,7 @@ export function verifyBambooHrSignature(request: InboundRequest, now: Date, secr
   if (!fresh.ok) return fresh;
 
   const payload = Buffer.concat([request.rawBody, Buffer.from(timestamp, 'utf8')]);
-  let verdict: VerifyResult = { ok: false, reason: 'no secret' };
-  for (const secret of secrets) {
-    verdict = verifyHmacSignature({ secret, payload, signature: request.headers['x-bamboohr-signature'], headerName: 'X-BambooHR-Signature' });
-    if (verdict.ok) return verdict;
-  }
-  return verdict;
+  return verifyHmacWithAnySecret(secrets, { payload, signature: request.headers['x-bamboohr-signature'], headerName: 'X-BambooHR-Signature' });
 }
 
 function secondsOf(text: string): number | undefined {

@@ -9,11 +9,12 @@ import {
   type MappingOutcome,
   mboxOf,
   type PersonHint,
+  personHint,
   statementIdFor,
   statements,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import type { Actor, Context, Statement } from '../../src/xapi/statement';
-import { instantOf } from '../csv-attendance/local-date';
+import { utcInstantOf } from '../../src/connector-sdk/helpers/time-zones';
 import { type FieldName, fieldOf } from './bamboohr.fields';
 import type { BambooHrStored, EmployeeEntry } from './bamboohr.payloads';
 import type { BambooHrConfig } from './config';
@@ -35,7 +36,7 @@ export function mapBambooHrEvent(body: BambooHrStored, config: BambooHrConfig, i
   }
   if (body.action === 'Deleted') return ignored('employee record deleted in BambooHR: nothing to record');
   const field = (name: FieldName) => fieldOf(body.fields ?? {}, name, config.fieldNames);
-  const people = personHint(body, config, field);
+  const people = peopleOf(body, config, field);
   const training = trainingStatement(body, config, instanceId, field);
   if (training) return statements([training], people);
   return ignored(people ? 'employee record without training: person details go to the identity directory' : 'employee entry with no field this connector reads', people);
@@ -50,7 +51,7 @@ function trainingStatement(entry: EmployeeEntry, config: BambooHrConfig, instanc
     ...(typeId ? [] : ['the training type id (field trainingTypeId) is missing: without it the training has no stable activity id']),
     ...(completed ? [] : ['the completion date (field trainingCompleted) is missing']),
   ];
-  const timestamp = completed ? instantOf(completed, config.timeZone) : undefined;
+  const timestamp = completed ? utcInstantOf(completed, config.timeZone) : undefined;
   if (completed && !timestamp) problems.push(`the completion date "${completed}" is not a date (YYYY-MM-DD or ISO 8601)`);
   const duration = hoursAsDuration(field('trainingHours'), problems);
   if (problems.length > 0 || !typeId || !timestamp) throw new MappingError(`training record of employee ${entry.id} cannot be mapped: ${problems.join('; ')}`);
@@ -113,16 +114,10 @@ function personName(field: (name: FieldName) => string | undefined): string | un
 }
 
 /** The employee record as the identity directory needs it: BambooHR id ↔ work e-mail, with reporting attributes. */
-function personHint(entry: EmployeeEntry, config: BambooHrConfig, field: (name: FieldName) => string | undefined): PersonHint[] | undefined {
+function peopleOf(entry: EmployeeEntry, config: BambooHrConfig, field: (name: FieldName) => string | undefined): PersonHint[] | undefined {
   const email = field('workEmail');
   const name = personName(field);
   const attributes = Object.fromEntries(PERSON_ATTRIBUTES.flatMap((key) => (field(key) ? [[key, field(key) as string]] : [])));
   if (!isEmail(email) && !name && Object.keys(attributes).length === 0) return undefined;
-  return [
-    {
-      identities: [{ account: { homePage: companyUrl(config), name: String(entry.id) } }, ...(isEmail(email) ? [{ mbox: mboxOf(email) }] : [])],
-      ...(name ? { name } : {}),
-      attributes: { employeeId: String(entry.id), ...attributes },
-    },
-  ];
+  return [personHint({ homePage: companyUrl(config), id: String(entry.id), email: isEmail(email) ? email : undefined, name, attributes: { employeeId: String(entry.id), ...attributes } })];
 }

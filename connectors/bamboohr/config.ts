@@ -1,4 +1,5 @@
-import { ArrayUnique, IsArray, IsObject, IsOptional, IsString, IsTimeZone, Matches } from 'class-validator';
+import { ArrayUnique, IsObject, IsOptional, IsString, IsTimeZone, Matches } from 'class-validator';
+import { IsTextList } from '../../src/connector-sdk';
 
 /** A BambooHR instance's settings. The webhook's private key is the instance's `secrets:` list. */
 export class BambooHrConfig {
@@ -13,8 +14,7 @@ export class BambooHrConfig {
 
   /** Training categories that are sessions someone attends (→ `attended`); any other completed training → `completed`. Case-insensitive. */
   @ArrayUnique()
-  @IsString({ each: true })
-  @IsArray()
+  @IsTextList()
   attendedCategories: string[] = ['Instructor-led', 'Session', 'Workshop', 'Webinar', 'Classroom'];
 
   /**

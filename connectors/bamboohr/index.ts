@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { defineConnector, jsonBody, mediaTypeOf, type RejectedItem, RequestRejectedError, type SourceEvent } from '../../src/connector-sdk/index';
+import { defineConnector, jsonBody, mediaTypeOf, type RejectedItem, RequestRejectedError, type SourceEvent } from '../../src/connector-sdk';
 import { FIELD_NAMES, isFieldName } from './bamboohr.fields';
 import { mapBambooHrEvent } from './bamboohr.mapping';
 import type { BambooHrStored, EmployeeEntry } from './bamboohr.payloads';

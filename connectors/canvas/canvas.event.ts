@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RequestRejectedError } from '../../src/connector-sdk/index';
+import { isRecord, RequestRejectedError } from '../../src/connector-sdk';
 
 /** A Live Event in Canvas format: `metadata` (who, where, when) and `body` (what). */
 export interface CanvasEvent {
@@ -9,9 +9,9 @@ export interface CanvasEvent {
 
 /** Reads an event from a JSON body or a signed payload's claims; a 422 says what is missing. */
 export function readCanvasEvent(value: unknown): CanvasEvent {
-  const raw = isObject(value) ? value : {};
-  const metadata = isObject(raw.metadata) ? raw.metadata : undefined;
-  const body = isObject(raw.body) ? raw.body : undefined;
+  const raw = isRecord(value) ? value : {};
+  const metadata = isRecord(raw.metadata) ? raw.metadata : undefined;
+  const body = isRecord(raw.body) ? raw.body : undefined;
   const problems = [
     ...(metadata ? [] : ['metadata is missing']),
     ...(typeof metadata?.event_name === 'string' && metadata.event_name !== '' ? [] : ['metadata.event_name is missing']),
@@ -50,24 +50,20 @@ export function canvasEventKey(event: CanvasEvent): string {
     case 'submission_created':
       return `submission_created:${localId(body.submission_id) ?? '?'}:${text(body.attempt)}:${text(body.submitted_at)}`;
     case 'course_completed': {
-      const course = isObject(body.course) ? body.course : {};
-      const user = isObject(body.user) ? body.user : {};
-      const progress = isObject(body.progress) ? body.progress : {};
+      const course = isRecord(body.course) ? body.course : {};
+      const user = isRecord(body.user) ? body.user : {};
+      const progress = isRecord(body.progress) ? body.progress : {};
       return `course_completed:${localId(course.id) ?? '?'}:${localId(user.id) ?? '?'}:${text(progress.completed_at ?? metadata.event_time)}`;
     }
     case 'course_progress': {
-      const course = isObject(body.course) ? body.course : {};
-      const user = isObject(body.user) ? body.user : {};
-      const progress = isObject(body.progress) ? body.progress : {};
+      const course = isRecord(body.course) ? body.course : {};
+      const user = isRecord(body.user) ? body.user : {};
+      const progress = isRecord(body.progress) ? body.progress : {};
       return `course_progress:${localId(course.id) ?? '?'}:${localId(user.id) ?? '?'}:${text(progress.requirement_completed_count)}:${text(metadata.event_time)}`;
     }
     default:
       return `${name}:${digest([metadata.event_time ?? null, metadata.request_id ?? null, body])}`;
   }
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function digest(value: unknown): string {

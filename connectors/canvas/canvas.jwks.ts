@@ -1,4 +1,4 @@
-import { type ConnectorContext, HttpUnavailableError } from '../../src/connector-sdk/index';
+import { type ConnectorContext, HttpUnavailableError } from '../../src/connector-sdk';
 import { type JwtVerdict, verifyJwtWithJwks } from '../../src/connector-sdk/jwt';
 import type { CanvasConfig } from './config';
 

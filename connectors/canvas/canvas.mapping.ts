@@ -1,17 +1,31 @@
-import { ADL_ACTIVITY_TYPES, ADL_VERBS, ignored, isEmail, MappingError, mboxOf, scoreFrom, statements, type MappingOutcome, type PersonHint } from '../../src/connector-sdk/index';
+import {
+  ADL_ACTIVITY_TYPES,
+  ADL_VERBS,
+  ignored,
+  isEmail,
+  isRecord,
+  MappingError,
+  type MappingOutcome,
+  type PersonHint,
+  personHint,
+  requireTimestamp,
+  scoreFrom,
+  statements,
+  withoutTrailingSlash,
+} from '../../src/connector-sdk';
 import type { Activity, Actor, JsonObject, Statement, Verb } from '../../src/xapi/statement';
-import { type CanvasEvent, isObject, localId } from './canvas.event';
+import { type CanvasEvent, localId } from './canvas.event';
 
 const PLATFORM = 'Canvas LMS';
 
 export function canvasActor(baseUrl: string, userId: string, name?: string): Actor {
-  return { objectType: 'Agent', account: { homePage: root(baseUrl), name: userId }, ...(name ? { name } : {}) };
+  return { objectType: 'Agent', account: { homePage: withoutTrailingSlash(baseUrl), name: userId }, ...(name ? { name } : {}) };
 }
 
 export function courseActivity(baseUrl: string, courseId: string, name?: string): Activity {
   return {
     objectType: 'Activity',
-    id: `${root(baseUrl)}/courses/${encodeURIComponent(courseId)}`,
+    id: `${withoutTrailingSlash(baseUrl)}/courses/${encodeURIComponent(courseId)}`,
     definition: { type: ADL_ACTIVITY_TYPES.course, ...(name ? { name: { und: name } } : {}) },
   };
 }
@@ -19,7 +33,7 @@ export function courseActivity(baseUrl: string, courseId: string, name?: string)
 export function assignmentActivity(baseUrl: string, courseId: string, assignmentId: string, name?: string): Activity {
   return {
     objectType: 'Activity',
-    id: `${root(baseUrl)}/courses/${encodeURIComponent(courseId)}/assignments/${encodeURIComponent(assignmentId)}`,
+    id: `${withoutTrailingSlash(baseUrl)}/courses/${encodeURIComponent(courseId)}/assignments/${encodeURIComponent(assignmentId)}`,
     definition: { type: ADL_ACTIVITY_TYPES.assessment, ...(name ? { name: { und: name } } : {}) },
   };
 }
@@ -46,10 +60,10 @@ export function mapGradeChange(event: CanvasEvent, baseUrl: string): MappingOutc
     actor: canvasActor(baseUrl, student),
     verb: ADL_VERBS.scored,
     object: assignmentActivity(baseUrl, course, assignment, name),
-    result: { score: score as JsonObject },
+    result: { score },
     parent: courseActivity(baseUrl, course),
     instructor: grader && grader !== student ? canvasActor(baseUrl, grader) : undefined,
-    timestamp: timeOf(metadata.event_time, 'grade_change event_time'),
+    timestamp: requireTimestamp(metadata.event_time, 'grade_change event_time'),
   });
   return statements([{ subKey: 'grade', statement }]);
 }
@@ -65,7 +79,7 @@ export function mapSubmissionCreated(event: CanvasEvent, baseUrl: string): Mappi
     verb: ADL_VERBS.attempted,
     object: assignmentActivity(baseUrl, course, assignment),
     parent: courseActivity(baseUrl, course),
-    timestamp: timeOf(body.submitted_at ?? metadata.event_time, 'submission_created submitted_at'),
+    timestamp: requireTimestamp(body.submitted_at ?? metadata.event_time, 'submission_created submitted_at'),
   });
   return statements([{ subKey: 'submission', statement }]);
 }
@@ -78,7 +92,7 @@ export function mapCourseCompleted(event: CanvasEvent, baseUrl: string): Mapping
     verb: ADL_VERBS.completed,
     object: course,
     result: { completion: true },
-    timestamp: timeOf(progress.completed_at ?? event.metadata.event_time, 'course_completed progress.completed_at'),
+    timestamp: requireTimestamp(progress.completed_at ?? event.metadata.event_time, 'course_completed progress.completed_at'),
   });
   return statements([{ subKey: 'completion', statement }], people);
 }
@@ -99,7 +113,7 @@ export function mapCourseProgress(event: CanvasEvent, baseUrl: string): MappingO
     verb: ADL_VERBS.progressed,
     object: course,
     result: { extensions: { [PROGRESS_EXTENSION]: Math.floor((done / total) * 100) } },
-    timestamp: timeOf(event.metadata.event_time, 'course_progress event_time'),
+    timestamp: requireTimestamp(event.metadata.event_time, 'course_progress event_time'),
   });
   return statements([{ subKey: 'progress', statement }], people);
 }
@@ -107,8 +121,8 @@ export function mapCourseProgress(event: CanvasEvent, baseUrl: string): MappingO
 /** What course_completed and course_progress share: the student (with e-mail → person hint), the course, the progress. */
 function courseProgressOf(event: CanvasEvent, baseUrl: string): { course: Activity; progress: Record<string, unknown>; actor: Actor; people?: PersonHint[] } {
   const { body, metadata } = event;
-  const user = isObject(body.user) ? body.user : {};
-  const course = isObject(body.course) ? body.course : {};
+  const user = isRecord(body.user) ? body.user : {};
+  const course = isRecord(body.course) ? body.course : {};
   const learner = requireId(user.id, `${metadata.event_name} has no user.id: the learner is unknown`);
   const courseId = requireId(course.id, `${metadata.event_name} has no course.id`);
   const name = typeof user.name === 'string' && user.name.trim() !== '' ? user.name : undefined;
@@ -116,9 +130,9 @@ function courseProgressOf(event: CanvasEvent, baseUrl: string): { course: Activi
   const email = typeof user.email === 'string' && isEmail(user.email) ? user.email : undefined;
   return {
     course: courseActivity(baseUrl, courseId, typeof course.name === 'string' ? course.name : undefined),
-    progress: isObject(body.progress) ? body.progress : {},
+    progress: isRecord(body.progress) ? body.progress : {},
     actor,
-    ...(email ? { people: [{ identities: [{ account: { homePage: root(baseUrl), name: learner } }, { mbox: mboxOf(email) }], ...(name ? { name } : {}) }] } : {}),
+    ...(email ? { people: [personHint({ homePage: withoutTrailingSlash(baseUrl), id: learner, email, name })] } : {}),
   };
 }
 
@@ -157,15 +171,4 @@ function requireId(value: unknown, reason: string): string {
   const id = localId(value);
   if (!id) throw new MappingError(reason);
   return id;
-}
-
-/** Canvas times are ISO 8601 with an offset (or Z); written back in UTC. */
-function timeOf(value: unknown, field: string): string {
-  const time = typeof value === 'string' ? new Date(value) : undefined;
-  if (!time || Number.isNaN(time.getTime())) throw new MappingError(`${field} ${JSON.stringify(value)} is not a date-time`);
-  return time.toISOString();
-}
-
-function root(baseUrl: string): string {
-  return baseUrl.replace(/\/+$/, '');
 }

@@ -1,11 +1,10 @@
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
-
-const URL_RULES = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+import { IsOptional, IsString } from 'class-validator';
+import { IsHttpUrl, IsIntBetween } from '../../src/connector-sdk';
 
 /** A Canvas instance's settings (the `config:` block in hub.yaml). */
 export class CanvasConfig {
   /** The Canvas site learners open (`https://acme.instructure.com`): actor homePage and activity ids. */
-  @IsUrl(URL_RULES)
+  @IsHttpUrl()
   @IsString()
   baseUrl!: string;
 
@@ -14,7 +13,7 @@ export class CanvasConfig {
    * "Sign Payload" option). When set, every request must be a signed JWT.
    */
   @IsOptional()
-  @IsUrl(URL_RULES)
+  @IsHttpUrl()
   @IsString()
   jwksUrl?: string;
 
@@ -29,8 +28,6 @@ export class CanvasConfig {
   audience?: string;
 
   /** How long a fetched JWKS is trusted before it is fetched again (Canvas rotates keys monthly). */
-  @Max(86_400)
-  @Min(60)
-  @IsInt()
+  @IsIntBetween(60, 86_400)
   jwksMaxAgeSeconds: number = 3600;
 }

@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { defineConnector, ignored, jsonBody, RequestRejectedError } from '../../src/connector-sdk/index';
+import { defineConnector, ignored, jsonBody, matchesAnySecret, RequestRejectedError } from '../../src/connector-sdk';
 import { jwtClaims, looksLikeJwt } from '../../src/connector-sdk/jwt';
 import { canvasEventKey, readCanvasEvent } from './canvas.event';
 import { verifySignedPayload } from './canvas.jwks';
@@ -27,7 +26,7 @@ export const connector = defineConnector<CanvasConfig>({
     if (context.secrets.length === 0) return { ok: true };
     const token = request.query.token;
     if (!token) return { ok: false, reason: 'missing ?token= in the URL: add the instance secret to the Canvas subscription URL' };
-    return context.secrets.some((secret) => sameText(token, secret)) ? { ok: true } : { ok: false, reason: 'the ?token= in the URL does not match the instance secret' };
+    return matchesAnySecret(token, context.secrets) ? { ok: true } : { ok: false, reason: 'the ?token= in the URL does not match the instance secret' };
   },
 
   split(request) {
@@ -60,8 +59,3 @@ export const connector = defineConnector<CanvasConfig>({
     }
   },
 });
-
-/** Constant-time equality of two texts of any length. */
-function sameText(a: string, b: string): boolean {
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
-}

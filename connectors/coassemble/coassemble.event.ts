@@ -1,4 +1,4 @@
-import { RequestRejectedError } from '../../src/connector-sdk/index';
+import { isRecord, RequestRejectedError } from '../../src/connector-sdk';
 
 /**
  * A Coassemble webhook body (https://developers.coassemble.com/webhooks):
@@ -14,21 +14,17 @@ export interface CoassembleEvent {
 }
 
 export function readCoassembleEvent(value: unknown, deliveryId?: string): CoassembleEvent {
-  const raw = isObject(value) ? value : {};
+  const raw = isRecord(value) ? value : {};
   const id = typeof raw.id === 'string' && raw.id !== '' ? raw.id : deliveryId;
   const problems = [...(id ? [] : ['id is missing (and no X-Coassemble-Delivery header)']), ...(typeof raw.type === 'string' && raw.type ? [] : ['type is missing'])];
   if (problems.length > 0) throw new RequestRejectedError(422, 'the body is not a Coassemble webhook', problems);
-  const data = isObject(raw.data) ? raw.data : {};
+  const data = isRecord(raw.data) ? raw.data : {};
   return {
     id: id as string,
     type: raw.type as string,
     ...(typeof raw.occurredAt === 'string' ? { occurredAt: raw.occurredAt } : {}),
     ...(raw.workspaceId !== undefined && raw.workspaceId !== null ? { workspaceId: String(raw.workspaceId) } : {}),
-    course: isObject(data.course) ? data.course : {},
-    tracking: isObject(data.tracking) ? data.tracking : {},
+    course: isRecord(data.course) ? data.course : {},
+    tracking: isRecord(data.tracking) ? data.tracking : {},
   };
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

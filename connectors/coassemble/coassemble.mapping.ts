@@ -1,16 +1,18 @@
 import {
   ADL_ACTIVITY_TYPES,
   ADL_VERBS,
+  type Identity,
   ignored,
   isEmail,
   isoDurationFromSeconds,
   MappingError,
-  mboxOf,
-  statements,
-  type Identity,
   type MappingOutcome,
+  mboxOf,
   type PersonHint,
-} from '../../src/connector-sdk/index';
+  statements,
+  utcTimestampOf,
+  withoutTrailingSlash,
+} from '../../src/connector-sdk';
 import type { Activity, Actor, JsonObject, Statement, Verb } from '../../src/xapi/statement';
 import type { CoassembleEvent } from './coassemble.event';
 
@@ -44,7 +46,7 @@ function mapTracking(event: CoassembleEvent, urls: CoassembleUrls, verb: Verb, s
   const courseId = textOf(course.id);
   if (!courseId) throw new MappingError(`${event.type} has no data.course.id`);
 
-  const account = identifier ? { homePage: root(urls.learnerHomePage), name: identifier } : undefined;
+  const account = identifier ? { homePage: withoutTrailingSlash(urls.learnerHomePage), name: identifier } : undefined;
   const actor: Actor = account ? { objectType: 'Agent', account } : { objectType: 'Agent', mbox: mboxOf(email as string) };
   const result: JsonObject = {};
   if (verb === ADL_VERBS.completed) {
@@ -69,7 +71,7 @@ function mapTracking(event: CoassembleEvent, urls: CoassembleUrls, verb: Verb, s
 export function courseActivity(baseUrl: string, courseId: string, title?: string): Activity {
   return {
     objectType: 'Activity',
-    id: `${root(baseUrl)}/courses/${encodeURIComponent(courseId)}`,
+    id: `${withoutTrailingSlash(baseUrl)}/courses/${encodeURIComponent(courseId)}`,
     definition: { type: ADL_ACTIVITY_TYPES.course, ...(title ? { name: { und: title } } : {}) },
   };
 }
@@ -80,11 +82,7 @@ function textOf(value: unknown): string | undefined {
 }
 
 function timeOf(value: unknown, type: string): string {
-  const time = typeof value === 'string' ? new Date(value) : undefined;
-  if (!time || Number.isNaN(time.getTime())) throw new MappingError(`${type} has no usable time (${JSON.stringify(value)})`);
-  return time.toISOString();
-}
-
-function root(url: string): string {
-  return url.replace(/\/+$/, '');
+  const time = utcTimestampOf(value);
+  if (time === undefined) throw new MappingError(`${type} has no usable time (${JSON.stringify(value)})`);
+  return time;
 }

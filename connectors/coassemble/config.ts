@@ -1,11 +1,10 @@
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
-
-const URL_RULES = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+import { IsOptional, IsString } from 'class-validator';
+import { IsHttpUrl, IsIntBetween } from '../../src/connector-sdk';
 
 /** A Coassemble instance's settings; the endpoint's signing secret is the instance's `secrets:` list. */
 export class CoassembleConfig {
   /** Coassemble's site, the root of course activity ids. */
-  @IsUrl(URL_RULES)
+  @IsHttpUrl()
   @IsString()
   baseUrl: string = 'https://app.coassemble.com';
 
@@ -14,13 +13,11 @@ export class CoassembleConfig {
    * product's user id, so this is your product's URL. Defaults to `baseUrl`.
    */
   @IsOptional()
-  @IsUrl(URL_RULES)
+  @IsHttpUrl()
   @IsString()
   learnerHomePage?: string;
 
   /** How far `X-Coassemble-Timestamp` may be from the hub's clock before a request counts as replayed. */
-  @Max(3600)
-  @Min(30)
-  @IsInt()
+  @IsIntBetween(30, 3600)
   toleranceSeconds: number = 300;
 }

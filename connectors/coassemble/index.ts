@@ -1,4 +1,4 @@
-import { defineConnector, jsonBody, verifyHmacSignature, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk/index';
+import { defineConnector, jsonBody, verifyHmacWithAnySecret, verifyTimestampWindow } from '../../src/connector-sdk';
 import { readCoassembleEvent } from './coassemble.event';
 import { mapCoassembleEvent } from './coassemble.mapping';
 import { CoassembleConfig } from './config';
@@ -21,12 +21,7 @@ export const connector = defineConnector<CoassembleConfig>({
     if (!fresh.ok) return { ok: false, reason: `X-Coassemble-Timestamp: ${fresh.reason}` };
     // The signed text is the timestamp, a dot, then the exact bytes of the body.
     const payload = Buffer.concat([Buffer.from(`${timestamp}.`, 'utf8'), request.rawBody]);
-    let verdict: VerifyResult = { ok: false, reason: 'no secret' };
-    for (const secret of secrets) {
-      verdict = verifyHmacSignature({ secret, payload, signature: request.headers['x-coassemble-signature'], prefix: 'sha256=', encoding: 'hex', headerName: 'X-Coassemble-Signature' });
-      if (verdict.ok) return verdict;
-    }
-    return verdict;
+    return verifyHmacWithAnySecret(secrets, { payload, signature: request.headers['x-coassemble-signature'], prefix: 'sha256=', encoding: 'hex', headerName: 'X-Coassemble-Signature' });
   },
 
   split(request) {

@@ -1,6 +1,6 @@
-import { type CsvRow, isEmail, isoDurationFromSeconds, scoreFrom, secondsOfIsoDuration, type XapiScore } from '../../src/connector-sdk/index';
+import { type CsvRow, isEmail, isoDurationFromSeconds, scoreFrom, secondsOfIsoDuration, type XapiScore } from '../../src/connector-sdk';
 import type { CsvAttendanceConfig } from './config';
-import { instantOf } from './local-date';
+import { utcInstantOf } from '../../src/connector-sdk/helpers/time-zones';
 
 /** One attendance row, checked and normalised: what the inbox stores and the mapping reads. */
 export interface AttendanceRow {
@@ -39,7 +39,7 @@ export function readAttendanceRow(row: CsvRow, config: CsvAttendanceConfig): Row
   const sessionId = cell(columns.sessionId);
   if (!sessionId) problems.push(`${columns.sessionId} is empty`);
   const date = cell(columns.date);
-  const at = date ? instantOf(date, config.timeZone) : undefined;
+  const at = date ? utcInstantOf(date, config.timeZone) : undefined;
   if (!date) problems.push(`${columns.date} is empty`);
   else if (!at) problems.push(`${columns.date} "${date}" is not a date (YYYY-MM-DD, YYYY-MM-DD HH:MM or ISO 8601)`);
   const duration = durationOf(cell(columns.duration), config, problems);

@@ -1,13 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsString, IsTimeZone, IsUrl, Length, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, IsTimeZone, Length, ValidateNested } from 'class-validator';
+import { IsHttpUrl, IsNonEmptyText } from '../../src/connector-sdk';
 
 /** Which header names hold what. Only email, sessionId and date are required in the file. */
 export class CsvColumns {
-  @MinLength(1) @IsString() email = 'email';
+  @IsNonEmptyText() email = 'email';
   @IsOptional() @IsString() name?: string = 'name';
-  @MinLength(1) @IsString() sessionId = 'session_id';
+  @IsNonEmptyText() sessionId = 'session_id';
   @IsOptional() @IsString() sessionTitle?: string = 'session_title';
-  @MinLength(1) @IsString() date = 'date';
+  @IsNonEmptyText() date = 'date';
   @IsOptional() @IsString() duration?: string = 'duration_minutes';
   @IsOptional() @IsString() score?: string = 'score';
   @IsOptional() @IsString() coachEmail?: string = 'coach_email';
@@ -17,7 +18,7 @@ export class CsvColumns {
 /** A CSV attendance instance's settings. The optional upload token is the instance's `secrets:` list. */
 export class CsvAttendanceConfig {
   /** Where session ids live: the activity id is `<activityBaseUrl>/<session id>` (e.g. the LMS's session pages). */
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsHttpUrl()
   activityBaseUrl!: string;
 
   @ValidateNested()
@@ -45,7 +46,6 @@ export class CsvAttendanceConfig {
   verb: 'attended' | 'completed' = 'attended';
 
   /** `context.platform` of the statements: what the file came from. */
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   platform = 'CSV attendance upload';
 }

@@ -1,8 +1,7 @@
-import { csvRows, defineConnector, mediaTypeOf, type RejectedItem, RequestRejectedError, type SourceEvent, statements } from '../../src/connector-sdk/index';
+import { csvRows, defineConnector, mediaTypeOf, type RejectedItem, RequestRejectedError, type SourceEvent, statements, verifyBearerSecret } from '../../src/connector-sdk';
 import { type AttendanceRow, attendanceKey, readAttendanceRow, requiredColumns } from './attendance-row';
 import { CsvAttendanceConfig } from './config';
 import { attendanceStatement } from './csv-attendance.mapping';
-import { verifyUploadToken } from './upload-token';
 
 const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/plain']);
 
@@ -17,8 +16,17 @@ export const connector = defineConnector<CsvAttendanceConfig>({
   description: 'Attendance or training lists uploaded as CSV, with a configurable column mapping.',
   configSchema: CsvAttendanceConfig,
 
+  /**
+   * The optional shared token of an upload: `Authorization: Bearer <token>` or `X-Hub-Token: <token>`
+   * against every active secret. No secrets configured: no check.
+   */
   verify(request, { secrets }) {
-    return verifyUploadToken(request, secrets);
+    if (secrets.length === 0) return { ok: true };
+    return verifyBearerSecret(request, secrets, {
+      headers: ['x-hub-token'],
+      missing: 'missing upload token: send "Authorization: Bearer <token>" or "X-Hub-Token: <token>"',
+      mismatch: 'the upload token does not match',
+    });
   },
 
   split(request, { config }) {

@@ -1,4 +1,5 @@
 import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
+import { IsNonEmptyText } from '../../src/connector-sdk';
 
 /**
  * An instance's settings (the `config:` block in hub.yaml). Validation stops at a field's first
@@ -6,8 +7,7 @@ import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
  */
 export class GenericWebhookConfig {
   /** JSONata that turns the JSON body into one statement, an array of them, or nothing. */
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   mapping!: string;
 
   /** JSONata for the source's own event id; without it the dedupe key is a hash of the body. */

@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHubConfig } from '../../src/config/load-hub-config';
-import { configFor, inboundRequest, loadSamples, runSample, testContext } from '../../src/connector-sdk';
+import { configFor, inboundRequest, testContext } from '../../src/connector-sdk';
 import { JsonataSandbox } from '../../src/connector-host/jsonata';
+import { itMapsEverySample } from '../../src/connector-sdk/testing/sample-suite';
 import { connector } from './index';
 
 /** The shipped example's demo instance: its mapping is what these samples prove. */
@@ -16,10 +17,7 @@ describe('generic-webhook', () => {
   const context = (config: Record<string, unknown> = baseConfig, secrets: string[] = []) =>
     testContext({ instanceId: 'demo', config: configFor(connector, config), secrets, expressions: sandbox });
 
-  it.each(loadSamples(join(__dirname, 'samples')))('$name maps to its expected statements, valid xAPI', async ({ sample }) => {
-    const result = await runSample(connector, sample, baseConfig, { expressions: sandbox });
-    expect(result).toMatchObject(sample.expected);
-  });
+  itMapsEverySample(connector, join(__dirname, 'samples'), baseConfig, { expressions: sandbox });
 
   it('takes the event key from the configured expression, or hashes the body', async () => {
     const body = '{"id":"evt-1","email":"ana@example.org"}';

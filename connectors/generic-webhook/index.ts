@@ -6,8 +6,7 @@ import {
   MappingError,
   RequestRejectedError,
   statements,
-  verifyHmacSignature,
-  type VerifyResult,
+  verifyHmacWithAnySecret,
 } from '../../src/connector-sdk';
 import type { Statement } from '../../src/xapi/statement';
 import { DEFAULT_SIGNATURE_HEADER, DEFAULT_SIGNATURE_PREFIX, GenericWebhookConfig } from './config';
@@ -36,19 +35,13 @@ export const connector = defineConnector<GenericWebhookConfig>({
     const candidates = [...(config.secret ? [config.secret] : []), ...secrets];
     if (candidates.length === 0) return { ok: true };
     const headerName = (config.signatureHeader ?? DEFAULT_SIGNATURE_HEADER).toLowerCase();
-    let verdict: VerifyResult = { ok: false, reason: 'no secret' };
-    for (const secret of candidates) {
-      verdict = verifyHmacSignature({
-        secret,
-        payload: request.rawBody,
-        signature: request.headers[headerName],
-        prefix: config.signaturePrefix ?? DEFAULT_SIGNATURE_PREFIX,
-        encoding: config.signatureEncoding ?? 'hex',
-        headerName,
-      });
-      if (verdict.ok) return verdict;
-    }
-    return verdict;
+    return verifyHmacWithAnySecret(candidates, {
+      payload: request.rawBody,
+      signature: request.headers[headerName],
+      prefix: config.signaturePrefix ?? DEFAULT_SIGNATURE_PREFIX,
+      encoding: config.signatureEncoding ?? 'hex',
+      headerName,
+    });
   },
 
   async split(request, { config, expressions }) {

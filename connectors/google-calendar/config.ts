@@ -1,55 +1,32 @@
-import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { CalendarSessionConfig } from '../../src/connector-sdk/calendar';
-
-const URL_OPTIONS = { require_tld: false, protocols: ['https', 'http'], require_protocol: true };
+import { IsHttpUrl, IsIntBetween, IsNonEmptyText } from '../../src/connector-sdk';
+import { CalendarPushConfig } from '../../src/connector-sdk/calendar';
 
 /**
- * A Google Calendar instance (hub.yaml `config:`). Auth is an OAuth client with a refresh token
- * of an account that can read the calendar; the channel token is the instance's newest secret.
+ * A Google Calendar instance (hub.yaml `config:`). Auth is an OAuth client (clientId,
+ * clientSecret) with a refresh token of an account that can read the calendar; the channel
+ * token is the instance's newest secret. The channel is renewed `renewBeforeMinutes` before it
+ * expires (CalendarPushConfig).
  */
-export class GoogleCalendarConfig extends CalendarSessionConfig {
+export class GoogleCalendarConfig extends CalendarPushConfig {
   /** The calendar to watch: `primary`, an e-mail address, or a calendar id (`…@group.calendar.google.com`). */
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   calendarId!: string;
 
-  @MinLength(1)
-  @IsString()
-  clientId!: string;
-
-  @MinLength(1)
-  @IsString()
-  clientSecret!: string;
-
   /** Refresh token with scope `https://www.googleapis.com/auth/calendar.readonly` (fill from `${ENV}`). */
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   refreshToken!: string;
 
   /** This instance's hook as Google must reach it: `https://<hub>/hooks/<instance id>` (a verified domain). */
-  @IsUrl(URL_OPTIONS)
+  @IsHttpUrl()
   channelAddress!: string;
 
-  @IsUrl(URL_OPTIONS)
+  @IsHttpUrl()
   apiBaseUrl: string = 'https://www.googleapis.com/calendar/v3';
 
-  @IsUrl(URL_OPTIONS)
+  @IsHttpUrl()
   tokenUrl: string = 'https://oauth2.googleapis.com/token';
 
   /** Channel lifetime asked for (Google may give less). */
-  @Max(2_592_000)
-  @Min(3600)
-  @IsInt()
+  @IsIntBetween(3600, 2_592_000)
   channelTtlSeconds: number = 604_800;
-
-  /** A channel expiring within this many minutes is replaced. */
-  @Max(10080)
-  @Min(5)
-  @IsInt()
-  renewBeforeMinutes: number = 1440;
-
-  @Max(1440)
-  @Min(1)
-  @IsInt()
-  renewCheckMinutes: number = 60;
 }

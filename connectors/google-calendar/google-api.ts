@@ -1,4 +1,4 @@
-import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, MappingError } from '../../src/connector-sdk/index';
+import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, MappingError, urlUnder } from '../../src/connector-sdk';
 import { cachedToken } from '../../src/connector-sdk/calendar';
 import type { GoogleCalendarConfig } from './config';
 
@@ -24,7 +24,7 @@ export async function googleToken(context: Context): Promise<string> {
 export async function googleCall<T>(context: Context, request: Omit<HttpRequest, 'url'> & { path: string }): Promise<HttpResponse<T>> {
   const token = await googleToken(context);
   const { path, ...rest } = request;
-  const url = `${context.config.apiBaseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  const url = urlUnder(context.config.apiBaseUrl, path);
   const answer = await context.http.request<T>({ ...rest, url, headers: { authorization: `Bearer ${token}`, ...request.headers } });
   if (answer.status === 401 || answer.status === 403) {
     throw new MappingError(`Google Calendar answered ${answer.status} for ${url}: the account behind the refresh token must be able to read the calendar (scope calendar.readonly)`);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { configFor, inboundRequest, loadSamples, runSample, splitResultOf, testContext } from '../../src/connector-sdk';
 import type { RecordedCall } from '../../src/connector-sdk/testing/recorded-http';
 import { connector as ics } from '../ics/index';
+import { itMapsEverySample, sampleNamed } from '../../src/connector-sdk/testing/sample-suite';
 import { connector } from './index';
 
 const baseConfig = {
@@ -15,9 +16,8 @@ const baseConfig = {
 };
 const TOKEN = 'google-channel-token-0123456789';
 const samples = loadSamples(join(__dirname, 'samples'));
-const sampleNamed = (name: string) => samples.find((s) => s.name === `${name}.json`)!.sample;
-const headers = sampleNamed('recurring-series-with-exception').request.headers!;
-const OAUTH = sampleNamed('recurring-series-with-exception').http![0];
+const headers = sampleNamed(samples, 'recurring-series-with-exception').request.headers!;
+const OAUTH = sampleNamed(samples, 'recurring-series-with-exception').http![0];
 
 function context(now: string, http: RecordedCall[] = [], state: Record<string, unknown> = {}, secrets = [TOKEN]) {
   return testContext({ instanceId: 'google-coaching', config: configFor(connector, baseConfig), now: new Date(now), secrets, http, state });
@@ -26,14 +26,10 @@ const push = (overrides: Record<string, string | undefined> = {}) =>
   inboundRequest({ headers: Object.fromEntries(Object.entries({ ...headers, ...overrides }).filter(([, v]) => v !== undefined)) as Record<string, string> });
 
 describe('google-calendar', () => {
-  it.each(samples)('$name gives what it expects, valid xAPI', async ({ sample }) => {
-    const result = await runSample(connector, sample, baseConfig);
-    expect(result).toMatchObject(sample.expected);
-    for (const event of result.events) expect(event.invalid).toEqual([]);
-  });
+  itMapsEverySample(connector, samples, baseConfig);
 
   it('stores nothing for the sync message: no sync token is read or moved', async () => {
-    const result = await runSample(connector, sampleNamed('sync-message'), baseConfig);
+    const result = await runSample(connector, sampleNamed(samples, 'sync-message'), baseConfig);
     expect(result.handshake).toEqual({ status: 200, body: '' });
     expect(result.context.http.calls).toEqual([]);
     expect(result.context.state.snapshot()).toEqual({ 'google:syncToken': 'CPDAlvWDx70CEPDAlvWDx70CGAU=' });
@@ -77,7 +73,7 @@ describe('google-calendar', () => {
   });
 
   it('names a session with the same activity id whether it came through Google or an ICS export of the same calendar', async () => {
-    const google = await runSample(connector, sampleNamed('recurring-series-with-exception'), baseConfig);
+    const google = await runSample(connector, sampleNamed(samples, 'recurring-series-with-exception'), baseConfig);
     const body = [
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
@@ -119,7 +115,7 @@ describe('google-calendar', () => {
     });
 
     it('reads the changes once: the later re-run maps the occurrences read before, with the token cached', async () => {
-      const sample = sampleNamed('before-the-end-later');
+      const sample = sampleNamed(samples, 'before-the-end-later');
       const ctx = context('2026-11-05T15:30:00Z', sample.http, { 'google:syncToken': 'CPDAlvWDx70CEPDAlvWDx70CGAU=' });
       const [event] = splitResultOf(await connector.split(push(), ctx)).events;
       const stored = { key: event.key, body: event.body, receivedAt: ctx.now.toISOString() };
@@ -169,7 +165,7 @@ describe('google-calendar', () => {
     });
 
     it('brings back the instance of a series that had not ended, when it ends', async () => {
-      const { context: ctx } = await runSample(connector, sampleNamed('recurring-series-with-exception'), baseConfig);
+      const { context: ctx } = await runSample(connector, sampleNamed(samples, 'recurring-series-with-exception'), baseConfig);
       ctx.now = new Date('2026-11-16T10:00:00Z');
       const [recheck] = (await connector.tasks!.rechecks.run(ctx)) ?? [];
       const outcome = await connector.map({ key: recheck.key, body: recheck.body, receivedAt: ctx.now.toISOString() }, ctx);

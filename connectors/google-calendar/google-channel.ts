@@ -1,4 +1,4 @@
-import { type ConnectorContext, MappingError } from '../../src/connector-sdk/index';
+import { type ConnectorContext, MappingError } from '../../src/connector-sdk';
 import type { GoogleCalendarConfig } from './config';
 import { calendarPath, googleCall } from './google-api';
 

@@ -1,4 +1,4 @@
-import type { ConnectorContext } from '../../src/connector-sdk/index';
+import type { ConnectorContext } from '../../src/connector-sdk';
 import type { CalendarOccurrence } from '../../src/connector-sdk/calendar';
 import type { GoogleCalendarConfig } from './config';
 import { calendarPath, googleCall } from './google-api';

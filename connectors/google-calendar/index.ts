@@ -1,5 +1,5 @@
-import { defineConnector, RequestRejectedError } from '../../src/connector-sdk/index';
-import { dueRechecks, isRecheckBody, matchesAnySecret, sessionOutcome, sessionOutcomeFromSource } from '../../src/connector-sdk/calendar';
+import { defineConnector, matchesAnySecret, RequestRejectedError } from '../../src/connector-sdk';
+import { dueRechecks, isRecheckBody, sessionOutcome, sessionOutcomeFromSource } from '../../src/connector-sdk/calendar';
 import { GoogleCalendarConfig } from './config';
 import { ensureChannel } from './google-channel';
 import { changedOccurrences } from './google-sync';

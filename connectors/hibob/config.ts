@@ -1,12 +1,13 @@
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsTimeZone, IsUrl, MinLength, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsTimeZone, ValidateNested } from 'class-validator';
+import { IsHttpUrl, IsNonEmptyText, IsTextList } from '../../src/connector-sdk';
 
 /** Column ids of the custom table (Bob → Settings → People's data → the table → each column's id, e.g. `column_1700000000001`). */
 export class HiBobColumns {
   /** The training's stable id: a list column (its item id) or a text column holding a course/session code. */
-  @MinLength(1) @IsString() training!: string;
+  @IsNonEmptyText() training!: string;
   /** When it was completed or attended (a date column). */
-  @MinLength(1) @IsString() date!: string;
+  @IsNonEmptyText() date!: string;
   /** A list column such as Completed / Attended / Enrolled; without it every row is `verb`. */
   @IsOptional() @IsString() status?: string;
   /** The training's title when the training column is not a list (a list column's item name is used otherwise). */
@@ -19,8 +20,7 @@ export class HiBobColumns {
 /** A HiBob instance's settings. The webhook's signing secret is the instance's `secrets:` list. */
 export class HiBobConfig {
   /** The custom table that holds training/attendance records (its id from Bob's table settings or GET /people/custom-tables/metadata). */
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   customTableId!: string;
 
   @ValidateNested()
@@ -28,21 +28,21 @@ export class HiBobConfig {
   columns!: HiBobColumns;
 
   /** Service user id and token (Bob → Settings → Integrations → Service users), from `${ENV}`: the webhook carries ids only. */
-  @MinLength(1) @IsString() serviceUserId!: string;
-  @MinLength(1) @IsString() serviceUserToken!: string;
+  @IsNonEmptyText() serviceUserId!: string;
+  @IsNonEmptyText() serviceUserToken!: string;
 
   /** Bob's API (https://api.sandbox.hibob.com/v1 for the sandbox; tests point it at recorded answers). */
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsHttpUrl()
   apiBaseUrl = 'https://api.hibob.com/v1';
 
   /** Where training ids live; default `https://app.hibob.com/company/<companyId>/training/<id>`. */
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsHttpUrl()
   activityBaseUrl?: string;
 
   /** Status values (as Bob shows them) that mean completed / attended; any other status is ignored with its name. */
-  @ArrayUnique() @IsString({ each: true }) @IsArray() completedStatuses: string[] = ['Completed', 'Passed'];
-  @ArrayUnique() @IsString({ each: true }) @IsArray() attendedStatuses: string[] = ['Attended'];
+  @ArrayUnique() @IsTextList() completedStatuses: string[] = ['Completed', 'Passed'];
+  @ArrayUnique() @IsTextList() attendedStatuses: string[] = ['Attended'];
 
   /** The verb for every row when no status column is configured. */
   @IsIn(['completed', 'attended'])

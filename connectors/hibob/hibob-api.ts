@@ -1,4 +1,4 @@
-import { type ConnectorContext, type HttpResponse, MappingError } from '../../src/connector-sdk/index';
+import { type ConnectorContext, type HttpResponse, MappingError, withoutTrailingSlash } from '../../src/connector-sdk';
 import type { HiBobConfig } from './config';
 import type { BobEmployee, BobTableRow } from './hibob.payloads';
 
@@ -19,7 +19,7 @@ function basicAuth(config: HiBobConfig): Record<string, string> {
   return { authorization: `Basic ${Buffer.from(`${config.serviceUserId}:${config.serviceUserToken}`, 'utf8').toString('base64')}`, accept: 'application/json' };
 }
 
-const base = (config: HiBobConfig) => config.apiBaseUrl.replace(/\/+$/, '');
+const base = (config: HiBobConfig) => withoutTrailingSlash(config.apiBaseUrl);
 
 /**
  * The custom table row the webhook names (GET /people/custom-tables/{employeeId}/{customTableId}),

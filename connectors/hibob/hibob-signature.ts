@@ -1,4 +1,4 @@
-import { type InboundRequest, verifyHmacSignature, type VerifyResult } from '../../src/connector-sdk/index';
+import { type InboundRequest, verifyHmacWithAnySecret, type VerifyResult } from '../../src/connector-sdk';
 
 /**
  * Bob's webhook signing (apidocs.hibob.com/docs/working-with-webhooks, "Authenticate your events"):
@@ -8,10 +8,5 @@ import { type InboundRequest, verifyHmacSignature, type VerifyResult } from '../
  */
 export function verifyBobSignature(request: InboundRequest, secrets: readonly string[]): VerifyResult {
   if (secrets.length === 0) return { ok: false, reason: 'no HiBob webhook secret is configured for this instance (secrets: in hub.yaml)' };
-  let verdict: VerifyResult = { ok: false, reason: 'no secret' };
-  for (const secret of secrets) {
-    verdict = verifyHmacSignature({ secret, payload: request.rawBody, signature: request.headers['bob-signature'], algorithm: 'sha512', encoding: 'base64', headerName: 'Bob-Signature' });
-    if (verdict.ok) return verdict;
-  }
-  return verdict;
+  return verifyHmacWithAnySecret(secrets, { payload: request.rawBody, signature: request.headers['bob-signature'], algorithm: 'sha512', encoding: 'base64', headerName: 'Bob-Signature' });
 }

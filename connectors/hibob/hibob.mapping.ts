@@ -7,10 +7,11 @@ import {
   MappingError,
   mboxOf,
   type PersonHint,
+  personHint,
   scoreFrom,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import type { Actor, JsonObject, Statement } from '../../src/xapi/statement';
-import { instantOf } from '../csv-attendance/local-date';
+import { utcInstantOf } from '../../src/connector-sdk/helpers/time-zones';
 import type { HiBobConfig } from './config';
 import type { BobEmployee, BobTableRow } from './hibob.payloads';
 
@@ -33,7 +34,7 @@ export function mapTrainingRow(row: BobTableRow, employeeId: string, companyId: 
   const date = raw(columns.date);
   const problems: string[] = [];
   if (!trainingId) problems.push(`the training column ${columns.training} is empty`);
-  const timestamp = date ? instantOf(date, config.timeZone) : undefined;
+  const timestamp = date ? utcInstantOf(date, config.timeZone) : undefined;
   if (!date) problems.push(`the date column ${columns.date} is empty`);
   else if (!timestamp) problems.push(`the date "${date}" in ${columns.date} is not a date`);
   const duration = durationOf(raw(columns.duration), config, problems);
@@ -45,7 +46,7 @@ export function mapTrainingRow(row: BobTableRow, employeeId: string, companyId: 
   const instructorEmail = raw(columns.instructorEmail);
   const result: JsonObject = {
     ...(verb === 'completed' ? { completion: true } : {}),
-    ...(score ? { score: { ...score } as JsonObject } : {}),
+    ...(score ? { score } : {}),
     ...(duration ? { duration } : {}),
   };
   const statement: Statement = {
@@ -69,13 +70,7 @@ export function bobPeople(employeeId: string, employee: BobEmployee | undefined)
   const attributes = Object.fromEntries(
     (['department', 'site', 'title'] as const).flatMap((key) => (employee[key] ? [[key === 'site' ? 'location' : key === 'title' ? 'jobTitle' : key, employee[key] as string]] : [])),
   );
-  return [
-    {
-      identities: [{ account: { homePage: BOB_HOME, name: employeeId } }, { mbox: mboxOf(employee.email) }],
-      ...(employee.displayName ? { name: employee.displayName } : {}),
-      attributes: { employeeId, ...attributes },
-    },
-  ];
+  return [personHint({ homePage: BOB_HOME, id: employeeId, email: employee.email, name: employee.displayName, attributes: { employeeId, ...attributes } })];
 }
 
 function actorOf(employeeId: string, employee: BobEmployee | undefined): Actor {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { configFor, dryRun, inboundRequest, loadSamples, runSample, statementIdFor, testContext } from '../../src/connector-sdk';
+import { itMapsEverySample, sampleNamed } from '../../src/connector-sdk/testing/sample-suite';
 import { connector } from './index';
 
 const TABLE = 'category_1700000000000__table_1700000000001';
@@ -19,14 +20,10 @@ const baseConfig = {
 };
 const SECRET = 'hibob-webhook-secret-current-0123';
 const samples = loadSamples(join(__dirname, 'samples'));
-const sample = (name: string) => samples.find((s) => s.name === `${name}.json`)!.sample;
+const sample = (name: string) => sampleNamed(samples, name);
 
 describe('hibob', () => {
-  it.each(samples)('$name: $sample.description', async ({ sample }) => {
-    const result = await runSample(connector, sample, baseConfig);
-    expect(result).toMatchObject(sample.expected);
-    for (const event of result.events) expect(event.invalid).toEqual([]);
-  });
+  itMapsEverySample(connector, samples, baseConfig);
 
   it('reads the row with Basic auth and never calls Bob in split', async () => {
     const result = await runSample(connector, sample('entry-created-completed'), baseConfig);

@@ -11,7 +11,7 @@ import {
   type ConnectorContext,
   type MappingOutcome,
   voidingStatement,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import type { Statement } from '../../src/xapi/statement';
 import { HiBobConfig } from './config';
 import { fetchTableRow, lookUpEmployee } from './hibob-api';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SourceEvent } from '../../src/connector-sdk/index';
+import type { SourceEvent } from '../../src/connector-sdk';
 import { type CalendarOccurrence, type IcsWindow, occurrenceKey, occurrencesFromIcs } from '../../src/connector-sdk/calendar';
 import type { IcsConfig } from './config';
 

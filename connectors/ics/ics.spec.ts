@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { configFor, inboundRequest, loadSamples, runSample, statementIdFor, testContext } from '../../src/connector-sdk';
+import { itMapsEverySample, sampleNamed } from '../../src/connector-sdk/testing/sample-suite';
 import { connector } from './index';
 
 const baseConfig = { activityBase: 'https://calendar.acme.example/sessions', sessionKeywords: ['coaching', 'mentoring'], timeZone: 'Europe/Berlin' };
 const TOKEN = 'ics-upload-token-0123456789';
 const samples = loadSamples(join(__dirname, 'samples'));
-const text = (name: string) => samples.find((s) => s.name === name)!.sample.request.body as string;
+const text = (name: string) => sampleNamed(samples, name).request.body as string;
 
 function context(now: string, config: Record<string, unknown> = {}, secrets: string[] = [TOKEN]) {
   return testContext({
@@ -18,14 +19,10 @@ function context(now: string, config: Record<string, unknown> = {}, secrets: str
 }
 
 describe('ics', () => {
-  it.each(samples)('$name gives what it expects, valid xAPI', async ({ sample }) => {
-    const result = await runSample(connector, sample, baseConfig);
-    expect(result).toMatchObject(sample.expected);
-    for (const event of result.events) expect(event.invalid).toEqual([]);
-  });
+  itMapsEverySample(connector, samples, baseConfig);
 
   it('voids exactly the statement it sent before (the StatementRef is that statement id)', async () => {
-    const sample = samples.find((s) => s.name === 'cancelled-occurrence-already-reported.json')!.sample;
+    const sample = sampleNamed(samples, 'cancelled-occurrence-already-reported');
     const result = await runSample(connector, sample, baseConfig);
     const target = statementIdFor(
       'coaching-ics',

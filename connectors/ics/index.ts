@@ -1,5 +1,5 @@
-import { defineConnector, HttpUnavailableError, ignored, mediaTypeOf, RequestRejectedError } from '../../src/connector-sdk/index';
-import { dueRechecks, IcsParseError, isRecheckBody, matchesAnySecret, sessionOutcome } from '../../src/connector-sdk/calendar';
+import { defineConnector, HttpUnavailableError, ignored, mediaTypeOf, RequestRejectedError, verifyBearerSecret } from '../../src/connector-sdk';
+import { dueRechecks, IcsParseError, isRecheckBody, sessionOutcome } from '../../src/connector-sdk/calendar';
 import { IcsConfig } from './config';
 import { isOccurrenceBody, occurrenceEvents, PLATFORM, windowAround } from './ics.mapping';
 
@@ -18,10 +18,7 @@ export const connector = defineConnector<IcsConfig>({
 
   verify(request, { secrets }) {
     if (secrets.length === 0) return { ok: false, reason: 'this instance has no secret, so it takes no posted files (its feed is polled)' };
-    const header = request.headers.authorization ?? '';
-    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
-    if (!token) return { ok: false, reason: 'missing Authorization: Bearer <token> header' };
-    return matchesAnySecret(token, secrets) ? { ok: true } : { ok: false, reason: 'the bearer token matches none of the instance secrets' };
+    return verifyBearerSecret(request, secrets);
   },
 
   split(request, { config, now }) {

@@ -1,4 +1,4 @@
-import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, MappingError } from '../../src/connector-sdk/index';
+import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, MappingError, urlUnder } from '../../src/connector-sdk';
 import { cachedToken } from '../../src/connector-sdk/calendar';
 import type { MicrosoftGraphConfig } from './config';
 
@@ -11,7 +11,7 @@ type Context = ConnectorContext<MicrosoftGraphConfig>;
 export async function graphToken(context: Context): Promise<string> {
   return cachedToken(context.state, 'graph:token', context.now, async () => {
     const { config } = context;
-    const url = `${config.loginBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`;
+    const url = urlUnder(config.loginBaseUrl, `${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`);
     const answer = await context.http.request<{ access_token?: string; expires_in?: number; error_description?: string }>({
       method: 'POST',
       url,
@@ -33,7 +33,7 @@ export async function graphCall<T>(context: Context, request: Omit<HttpRequest, 
   const token = await graphToken(context);
   const { path, ...rest } = request;
   // Paging links (@odata.nextLink) are absolute; everything else is relative to the configured base.
-  const url = /^https?:\/\//.test(path) ? path : `${context.config.graphBaseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  const url = /^https?:\/\//.test(path) ? path : urlUnder(context.config.graphBaseUrl, path);
   const answer = await context.http.request<T>({ ...rest, url, headers: { authorization: `Bearer ${token}`, prefer: 'outlook.timezone="UTC"', ...request.headers } });
   if (answer.status === 401 || answer.status === 403) {
     throw new MappingError(`Microsoft Graph answered ${answer.status} for ${url}: grant the app Calendars.Read (application) with admin consent`);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RejectedItem, SourceEvent, SplitResult } from '../../src/connector-sdk/index';
-import { matchesAnySecret } from '../../src/connector-sdk/calendar';
+import { matchesAnySecret, type RejectedItem, type SourceEvent, type SplitResult } from '../../src/connector-sdk';
 
 /** One item of a Graph `changeNotificationCollection` (change or lifecycle), as Graph posts it. */
 export interface GraphNotificationItem {

@@ -1,4 +1,4 @@
-import type { ConnectorContext } from '../../src/connector-sdk/index';
+import type { ConnectorContext } from '../../src/connector-sdk';
 import type { CalendarOccurrence } from '../../src/connector-sdk/calendar';
 import type { MicrosoftGraphConfig } from './config';
 import { graphCall } from './graph-api';

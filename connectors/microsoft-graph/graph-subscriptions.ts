@@ -1,4 +1,4 @@
-import { type ConnectorContext, MappingError } from '../../src/connector-sdk/index';
+import { type ConnectorContext, MappingError } from '../../src/connector-sdk';
 import type { MicrosoftGraphConfig } from './config';
 import { graphCall } from './graph-api';
 

@@ -1,5 +1,4 @@
-import { defineConnector, ignored, jsonBody, type MappingOutcome, RequestRejectedError } from '../../src/connector-sdk/index';
-import type { ConnectorContext, StoredEvent } from '../../src/connector-sdk/index';
+import { type ConnectorContext, defineConnector, ignored, jsonBody, type MappingOutcome, RequestRejectedError, type StoredEvent } from '../../src/connector-sdk';
 import { dueRechecks, isRecheckBody, sessionOutcome, sessionOutcomeFromSource } from '../../src/connector-sdk/calendar';
 import { MicrosoftGraphConfig } from './config';
 import { anyItemVerified, type GraphBody, type GraphNotificationItem, type LifecycleBody, splitNotifications } from './graph-notifications';

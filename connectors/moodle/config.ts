@@ -1,4 +1,5 @@
-import { IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
+import { IsOptional, IsString, MinLength } from 'class-validator';
+import { IsHttpUrl } from '../../src/connector-sdk';
 
 /**
  * A Moodle instance's settings (the `config:` block in hub.yaml). The webhook token itself is
@@ -6,7 +7,7 @@ import { IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
  */
 export class MoodleConfig {
   /** The Moodle site's root URL, as learners open it (`https://moodle.acme.example`): actor homePage and activity ids. */
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  @IsHttpUrl()
   @IsString()
   baseUrl!: string;
 

@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { defineConnector, ignored, jsonBody, type VerifyResult } from '../../src/connector-sdk/index';
+import { defineConnector, ignored, jsonBody, matchesAnySecret, type VerifyResult } from '../../src/connector-sdk';
 import { MoodleConfig } from './config';
 import { moodleEventKey, readMoodleEvent } from './moodle.event';
 import { COURSE_COMPLETED, learnerId, mapCourseCompleted, mapModuleCompletion, mapQuizAttempt, MODULE_COMPLETION_UPDATED, QUIZ_ATTEMPT_SUBMITTED } from './moodle.mapping';
@@ -24,7 +23,7 @@ export const connector = defineConnector<MoodleConfig>({
       return { ok: false, reason: 'the body is not JSON, so it carries no token' };
     }
     if (typeof token !== 'string' || token === '') return { ok: false, reason: 'the body has no "token": set the Token field of the local_webhooks service' };
-    return secrets.some((secret) => sameText(token as string, secret))
+    return matchesAnySecret(token, secrets)
       ? { ok: true }
       : ({ ok: false, reason: 'the token in the body does not match; check the local_webhooks service token' } satisfies VerifyResult);
   },
@@ -56,8 +55,3 @@ export const connector = defineConnector<MoodleConfig>({
     }
   },
 });
-
-/** Constant-time equality of two texts of any length (compares their SHA-256 digests). */
-function sameText(a: string, b: string): boolean {
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
-}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RequestRejectedError } from '../../src/connector-sdk/index';
+import { RequestRejectedError } from '../../src/connector-sdk';
 
 /**
  * One Moodle event as local_webhooks posts it: Moodle's `$event->get_data()` (ids as numbers or

@@ -1,4 +1,4 @@
-import { ADL_ACTIVITY_TYPES, ADL_VERBS, ignored, MappingError, scoreFrom, statements, type MappingOutcome } from '../../src/connector-sdk/index';
+import { ADL_ACTIVITY_TYPES, ADL_VERBS, ignored, MappingError, type MappingOutcome, scoreFrom, statements, withoutTrailingSlash } from '../../src/connector-sdk';
 import type { Activity, Actor, Context, JsonObject, Statement, Verb } from '../../src/xapi/statement';
 import { COMPLETION, idText, type MoodleEvent } from './moodle.event';
 import type { CourseModuleInfo, QuizAttemptGrade } from './moodle.webservice';
@@ -21,11 +21,11 @@ export function learnerId(event: MoodleEvent): string {
 }
 
 export function moodleActor(baseUrl: string, userId: string): Actor {
-  return { objectType: 'Agent', account: { homePage: root(baseUrl), name: userId } };
+  return { objectType: 'Agent', account: { homePage: withoutTrailingSlash(baseUrl), name: userId } };
 }
 
 export function courseActivity(baseUrl: string, courseId: string): Activity {
-  return { objectType: 'Activity', id: `${root(baseUrl)}/course/view.php?id=${encodeURIComponent(courseId)}`, definition: { type: ADL_ACTIVITY_TYPES.course } };
+  return { objectType: 'Activity', id: `${withoutTrailingSlash(baseUrl)}/course/view.php?id=${encodeURIComponent(courseId)}`, definition: { type: ADL_ACTIVITY_TYPES.course } };
 }
 
 /**
@@ -34,8 +34,8 @@ export function courseActivity(baseUrl: string, courseId: string): Activity {
  */
 export function moduleActivity(baseUrl: string, cmid: string, courseId: string, module: CourseModuleInfo | undefined): Activity {
   const id = module
-    ? `${root(baseUrl)}/mod/${encodeURIComponent(module.modname)}/view.php?id=${encodeURIComponent(cmid)}`
-    : `${root(baseUrl)}/course/view.php?id=${encodeURIComponent(courseId)}#module-${encodeURIComponent(cmid)}`;
+    ? `${withoutTrailingSlash(baseUrl)}/mod/${encodeURIComponent(module.modname)}/view.php?id=${encodeURIComponent(cmid)}`
+    : `${withoutTrailingSlash(baseUrl)}/course/view.php?id=${encodeURIComponent(courseId)}#module-${encodeURIComponent(cmid)}`;
   const type = module?.modname === 'quiz' ? ADL_ACTIVITY_TYPES.assessment : ADL_ACTIVITY_TYPES.module;
   return { objectType: 'Activity', id, definition: { type, ...(module?.name ? { name: { und: module.name } } : {}) } };
 }
@@ -105,7 +105,7 @@ export function mapQuizAttempt(event: MoodleEvent, baseUrl: string, grade: QuizA
   if (!score) throw new MappingError(`quiz attempt ${event.objectid ?? ''} has grade ${grade.grade} outside 0–${grade.max ?? '?'}`);
   const pass = grade.gradeToPass !== undefined && grade.gradeToPass > 0 ? grade.grade >= grade.gradeToPass : undefined;
   const verb = pass === undefined ? ADL_VERBS.scored : pass ? ADL_VERBS.passed : ADL_VERBS.failed;
-  const result: JsonObject = { score: score as JsonObject, completion: true, ...(pass === undefined ? {} : { success: pass }) };
+  const result: JsonObject = { score, completion: true, ...(pass === undefined ? {} : { success: pass }) };
   return statements([{ subKey: 'attempt', statement: statementOf(event, baseUrl, learner, verb, quiz, result, parent) }]);
 }
 
@@ -137,8 +137,4 @@ function statementOf(
 function requireId(event: MoodleEvent, field: string, value: string | undefined): string {
   if (!value) throw new MappingError(`${event.eventname} has no ${field}`);
   return value;
-}
-
-function root(baseUrl: string): string {
-  return baseUrl.replace(/\/+$/, '');
 }

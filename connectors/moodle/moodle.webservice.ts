@@ -1,4 +1,5 @@
-import type { HttpClient, InstanceState } from '../../src/connector-sdk/index';
+import { urlUnder } from '../../src/connector-sdk';
+import type { HttpClient, InstanceState } from '../../src/connector-sdk';
 
 /**
  * Moodle's REST web service (`/webservice/rest/server.php`), for what the event does not carry:
@@ -24,7 +25,7 @@ export interface MoodleWebService {
 export async function callMoodle<T>(ws: MoodleWebService, wsfunction: string, params: Record<string, string | number>): Promise<T> {
   const response = await ws.http.request<T | { exception?: string; errorcode?: string; message?: string }>({
     method: 'GET',
-    url: `${ws.baseUrl.replace(/\/+$/, '')}/webservice/rest/server.php`,
+    url: urlUnder(ws.baseUrl, 'webservice/rest/server.php'),
     params: { wstoken: ws.token, wsfunction, moodlewsrestformat: 'json', ...params },
   });
   if (response.status !== 200) throw new MoodleWebServiceError(wsfunction, `HTTP ${response.status}`);

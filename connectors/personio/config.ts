@@ -1,51 +1,35 @@
-import { IsArray, IsInt, IsString, IsTimeZone, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsArray, IsInt } from 'class-validator';
+import { IsHttpUrl, IsIntBetween, IsNonEmptyText, IsTextList, PullConfig } from '../../src/connector-sdk';
 
 /**
  * A Personio instance (hub.yaml `config:`): API credentials, the company's Personio URL (the
  * home of employee ids and activity ids), and the rule that tells training attendance from work.
+ * `timeZone` (the zone Personio's wall-clock attendance dates and times are in) and
+ * `initialLookbackDays` (attendance dates) come from PullConfig.
  */
-export class PersonioConfig {
-  @IsUrl({ require_tld: false, protocols: ['https', 'http'], require_protocol: true })
+export class PersonioConfig extends PullConfig {
+  @IsHttpUrl()
   apiBaseUrl: string = 'https://api.personio.de/v1';
 
   /** Settings → Integrations → API credentials; fill from `${ENV}`. */
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   clientId!: string;
 
-  @MinLength(1)
-  @IsString()
+  @IsNonEmptyText()
   clientSecret!: string;
 
   /** The company's Personio address (`https://acme.personio.de`): actor homePage and activity id base. */
-  @IsUrl({ require_tld: false, protocols: ['https', 'http'], require_protocol: true })
+  @IsHttpUrl()
   companyUrl!: string;
 
-  @Max(1440)
-  @Min(1)
-  @IsInt()
-  pollMinutes: number = 30;
-
-  /** IANA zone the attendance dates and times are in (Personio sends wall-clock times). */
-  @IsTimeZone()
-  timeZone: string = 'UTC';
-
-  /** How far back the first pull reaches (attendance dates). */
-  @Max(3650)
-  @Min(0)
-  @IsInt()
-  initialLookbackDays: number = 30;
+  override pollMinutes = 30;
 
   /** Later pulls read changes to attendances dated up to this many days back. */
-  @Max(3650)
-  @Min(1)
-  @IsInt()
+  @IsIntBetween(1, 3650)
   windowDays: number = 90;
 
   /** Attendance periods per page (Personio allows up to 200). */
-  @Max(200)
-  @Min(1)
-  @IsInt()
+  @IsIntBetween(1, 200)
   pageSize: number = 200;
 
   /** Attendance booked on one of these projects is training. */
@@ -54,18 +38,14 @@ export class PersonioConfig {
   trainingProjectIds: number[] = [];
 
   /** …or on a project with one of these names (case-insensitive). */
-  @IsString({ each: true })
-  @IsArray()
+  @IsTextList()
   trainingProjectNames: string[] = [];
 
   /** …or with a comment containing one of these words (case-insensitive). */
-  @IsString({ each: true })
-  @IsArray()
+  @IsTextList()
   trainingCommentKeywords: string[] = [];
 
   /** How long an employee's e-mail, name and department are kept before they are read again. */
-  @Max(720)
-  @Min(0)
-  @IsInt()
+  @IsIntBetween(0, 720)
   employeeCacheHours: number = 24;
 }

@@ -1,4 +1,4 @@
-import type { ConnectorContext } from '../../src/connector-sdk/index';
+import type { ConnectorContext } from '../../src/connector-sdk';
 import type { PersonioConfig } from './config';
 import { PersonioApiError, personioGet } from './personio-api';
 

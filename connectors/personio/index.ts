@@ -1,5 +1,4 @@
-import { defineConnector, ignored, RequestRejectedError } from '../../src/connector-sdk/index';
-import { matchesAnySecret } from '../../src/connector-sdk/calendar/shared-token';
+import { defineConnector, ignored, RequestRejectedError, verifyBearerSecret } from '../../src/connector-sdk';
 import { PersonioConfig } from './config';
 import { isAttendanceBody, mapAttendance } from './personio.mapping';
 import { pullAttendances } from './pull.task';
@@ -22,9 +21,7 @@ export const connector = defineConnector<PersonioConfig>({
 
   verify(request, { secrets }) {
     if (secrets.length === 0) return { ok: false, reason: 'this instance pulls from Personio and has no secret, so it takes no posts' };
-    const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
-    if (!token) return { ok: false, reason: 'missing Authorization: Bearer <token> header' };
-    return matchesAnySecret(token, secrets) ? { ok: true } : { ok: false, reason: 'the bearer token matches none of the instance secrets' };
+    return verifyBearerSecret(request, secrets);
   },
 
   split() {

@@ -1,4 +1,4 @@
-import { type ConnectorContext, type HttpResponse, SourceAuthError, sourceAuthStatus } from '../../src/connector-sdk/index';
+import { type ConnectorContext, type HttpResponse, SourceAuthError, sourceAuthStatus } from '../../src/connector-sdk';
 import type { PersonioConfig } from './config';
 
 /** Instance state key of the cached bearer token. */

@@ -1,7 +1,7 @@
 import {
+  activityIdFrom,
   ADL_ACTIVITY_TYPES,
   ADL_VERBS,
-  activityIdFrom,
   type ConnectorContext,
   ignored,
   isEmail,
@@ -9,11 +9,11 @@ import {
   type KeyedStatement,
   MappingError,
   type MappingOutcome,
-  mboxOf,
   type PersonHint,
+  personHint,
   statements,
   voidingStatement,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import { localToUtc } from '../../src/connector-sdk/helpers/time-zones';
 import type { Actor, Statement } from '../../src/xapi/statement';
 import type { PersonioConfig } from './config';
@@ -81,13 +81,7 @@ export function personOf(employeeId: string, facts: EmployeeFacts | undefined, c
   const attributes = Object.fromEntries(
     (['department', 'office', 'position'] as const).filter((name) => facts[name] !== undefined).map((name) => [name, facts[name] as string]),
   );
-  return [
-    {
-      identities: [{ account: { homePage: config.companyUrl, name: employeeId } }, ...(isEmail(facts.email) ? [{ mbox: mboxOf(facts.email) }] : [])],
-      ...(facts.name ? { name: facts.name } : {}),
-      ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
-    },
-  ];
+  return [personHint({ homePage: config.companyUrl, id: employeeId, email: isEmail(facts.email) ? facts.email : undefined, name: facts.name, attributes })];
 }
 
 /** The training as an activity: its project when it has one, else this period (named by its comment). */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { type ConnectorSample, configFor, inboundRequest, loadSamples, runSample, runTaskSample, statementIdFor, testContext } from '../../src/connector-sdk';
+import { type ConnectorSample, configFor, inboundRequest, loadSamples, runTaskSample, statementIdFor, testContext } from '../../src/connector-sdk';
+import { itMapsEverySample, sampleNamed } from '../../src/connector-sdk/testing/sample-suite';
 import { connector } from './index';
 import { employeeFacts } from './employees';
 import { attendanceSeconds, attendanceTimestamp } from './personio.mapping';
@@ -21,7 +22,7 @@ const config = configFor(connector, baseConfig);
 const samples = loadSamples(join(__dirname, 'samples'));
 const taskSamples = samples.filter((s) => (s.sample as { task?: string }).task === 'pull');
 const requestSamples = samples.filter((s) => !taskSamples.includes(s));
-const sample = (name: string) => samples.find((s) => s.name === name)!.sample;
+const sample = (name: string) => sampleNamed(samples, name);
 
 /** A pull sample through the SDK's task runner, as this instance. */
 const runPull = (pull: ConnectorSample) => runTaskSample(connector, 'pull', { instanceId: INSTANCE, ...pull }, baseConfig);
@@ -34,8 +35,8 @@ describe('personio', () => {
     for (const event of result.events) expect(event.invalid).toEqual([]);
   });
 
-  it.each(requestSamples)('$name (posted) gives what it expects', async ({ sample: post }) => {
-    expect(await runSample(connector, post, baseConfig)).toMatchObject(post.expected);
+  describe('posted', () => {
+    itMapsEverySample(connector, requestSamples, baseConfig);
   });
 
   describe('pull task', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ConnectorContext, SourceEvent } from '../../src/connector-sdk/index';
+import type { ConnectorContext, SourceEvent } from '../../src/connector-sdk';
 import { dateInZone } from '../../src/connector-sdk/helpers/time-zones';
 import type { PersonioConfig } from './config';
 import { employee } from './employees';

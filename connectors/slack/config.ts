@@ -1,4 +1,5 @@
-import { ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { ArrayUnique, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsHttpUrl, IsIntBetween, IsTextList } from '../../src/connector-sdk';
 
 /**
  * A Slack instance's settings (the `config:` block in hub.yaml). The signing secret is not here:
@@ -22,8 +23,7 @@ export class SlackConfig {
   /** Channel ids (`C0123ABC`, not names: names change) whose messages are learning shared with the team. */
   @ArrayUnique()
   @Matches(/^[CGD][A-Z0-9]+$/, { each: true, message: 'each entry must be a channel id such as C0123ABCD (channel details → bottom of the About tab)' })
-  @IsString({ each: true })
-  @IsArray()
+  @IsTextList()
   learningChannels: string[] = [];
 
   /** The slash command that logs learning, as configured in the Slack app. */
@@ -38,12 +38,10 @@ export class SlackConfig {
   botToken?: string;
 
   /** Slack Web API base URL (tests point it at recorded answers). */
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsHttpUrl()
   apiBaseUrl = 'https://slack.com/api';
 
   /** How long a users.info answer (e-mail, name) is kept before it is asked again. */
-  @Max(24 * 30)
-  @Min(1)
-  @IsInt()
+  @IsIntBetween(1, 24 * 30)
   userCacheHours = 24;
 }

@@ -3,12 +3,13 @@ import {
   defineConnector,
   formBody,
   type InboundRequest,
+  isRecord,
   jsonBody,
   mediaTypeOf,
   type ReplyShape,
   RequestRejectedError,
   type SplitResult,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import { SlackConfig } from './config';
 import { parseCommandText } from './parse-command';
 import { mapSlackEvent, reactionKeyOf, slackUserOf } from './slack.mapping';
@@ -132,8 +133,4 @@ function parseJsonQuietly(bytes: Buffer): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import { isoDurationFromSeconds } from '../../src/connector-sdk/index';
+import { isoDurationFromSeconds } from '../../src/connector-sdk';
 
 export type ParsedCommand = { ok: true; what: string; duration?: string } | { ok: false; problem: string };
 

@@ -1,4 +1,4 @@
-import { type InboundRequest, verifyHmacSignature, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk/index';
+import { type InboundRequest, verifyHmacWithAnySecret, verifyTimestampWindow, type VerifyResult } from '../../src/connector-sdk';
 
 /** Slack refuses requests older than five minutes; so do we (replay protection). */
 const WINDOW_SECONDS = 300;
@@ -18,16 +18,5 @@ export function verifySlackSignature(request: InboundRequest, now: Date, secrets
   if (!fresh.ok) return fresh;
 
   const payload = Buffer.concat([Buffer.from(`v0:${timestamp}:`, 'utf8'), request.rawBody]);
-  let verdict: VerifyResult = { ok: false, reason: 'no secret' };
-  for (const secret of secrets) {
-    verdict = verifyHmacSignature({
-      secret,
-      payload,
-      signature: request.headers['x-slack-signature'],
-      prefix: 'v0=',
-      headerName: 'X-Slack-Signature',
-    });
-    if (verdict.ok) return verdict;
-  }
-  return verdict;
+  return verifyHmacWithAnySecret(secrets, { payload, signature: request.headers['x-slack-signature'], prefix: 'v0=', headerName: 'X-Slack-Signature' });
 }

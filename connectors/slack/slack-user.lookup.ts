@@ -1,4 +1,5 @@
-import type { ConnectorContext } from '../../src/connector-sdk/index';
+import { urlUnder } from '../../src/connector-sdk';
+import type { ConnectorContext } from '../../src/connector-sdk';
 import type { SlackConfig } from './config';
 
 /** What users.info told us about a Slack user, kept in the instance's state until `expiresAt`. */
@@ -34,7 +35,7 @@ export async function lookUpSlackUser(userId: string, context: ConnectorContext<
 
   const response = await http.request<UsersInfoAnswer>({
     method: 'GET',
-    url: `${config.apiBaseUrl.replace(/\/+$/, '')}/users.info`,
+    url: urlUnder(config.apiBaseUrl, 'users.info'),
     params: { user: userId },
     headers: { authorization: `Bearer ${config.botToken}` },
   });

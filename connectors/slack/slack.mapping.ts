@@ -3,12 +3,12 @@ import {
   ADL_ACTIVITY_TYPES,
   ADL_VERBS,
   ignored,
-  mboxOf,
   type MappingOutcome,
   type PersonHint,
+  personHint,
   statements,
   voidingStatement,
-} from '../../src/connector-sdk/index';
+} from '../../src/connector-sdk';
 import type { Activity, Actor, Context, Statement } from '../../src/xapi/statement';
 import type { SlackConfig } from './config';
 import { parseCommandText } from './parse-command';
@@ -167,7 +167,7 @@ function actorOf(userId: string, config: SlackConfig, user: SlackUserFacts | und
 /** Slack account ↔ e-mail, for the identity directory (which decides the statement's actor). */
 function peopleOf(userId: string, config: SlackConfig, user: SlackUserFacts | undefined): PersonHint[] | undefined {
   if (!user?.email) return undefined;
-  return [{ identities: [{ account: { homePage: workspaceUrl(config), name: userId } }, { mbox: mboxOf(user.email) }], ...(user.name ? { name: user.name } : {}) }];
+  return [personHint({ homePage: workspaceUrl(config), id: userId, email: user.email, name: user.name })];
 }
 
 /** Slack's ts is seconds.microseconds since 1970, UTC. */

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { configFor, dryRun, inboundRequest, loadSamples, runSample, statementIdFor, testContext } from '../../src/connector-sdk';
+import { itMapsEverySample, sampleNamed } from '../../src/connector-sdk/testing/sample-suite';
 import { connector } from './index';
 import { parseCommandText } from './parse-command';
 
@@ -9,7 +10,6 @@ const NOW = new Date('2026-11-27T12:00:00Z');
 const SECRET = 'slack-signing-secret-current-0123';
 const OLD = 'slack-signing-secret-previous-0123';
 const samples = loadSamples(join(__dirname, 'samples'));
-const sampleNamed = (name: string) => samples.find((s) => s.name === `${name}.json`)!.sample;
 
 function signed(body: string, options: { secret?: string; ts?: number; type?: string } = {}) {
   const ts = String(options.ts ?? NOW.getTime() / 1000);
@@ -33,11 +33,7 @@ const messageBody = (eventId: string, extra: Record<string, unknown> = {}) =>
   });
 
 describe('slack', () => {
-  it.each(samples)('$name: $sample.description', async ({ sample }) => {
-    const result = await runSample(connector, sample, baseConfig);
-    expect(result).toMatchObject(sample.expected);
-    for (const event of result.events) expect(event.invalid).toEqual([]);
-  });
+  itMapsEverySample(connector, samples, baseConfig);
 
   describe('signature (v0, 5-minute window, any active secret)', () => {
     const body = messageBody('Ev1');
@@ -82,8 +78,8 @@ describe('slack', () => {
       const first = await connector.split(signed(messageBody('Ev0RETRY1')), context());
       const retry = await connector.split({ ...signed(messageBody('Ev0RETRY1')), headers: { 'x-slack-retry-num': '2' } }, context());
       expect(first).toEqual(retry);
-      const original = await runSample(connector, sampleNamed('signed-message-in-learning-channel'), baseConfig);
-      const retried = await runSample(connector, sampleNamed('retry-same-event-id'), baseConfig);
+      const original = await runSample(connector, sampleNamed(samples, 'signed-message-in-learning-channel'), baseConfig);
+      const retried = await runSample(connector, sampleNamed(samples, 'retry-same-event-id'), baseConfig);
       expect(retried.events[0].statements[0].id).toBe(original.events[0].statements[0].id);
       expect(original.events[0].statements[0].id).toBe(statementIdFor('test', 'Ev0AB1CDEFGH', 'shared'));
     });
@@ -148,11 +144,11 @@ describe('slack', () => {
   });
 
   it('voids exactly the liked statement the reaction made when it is removed', async () => {
-    const added = sampleNamed('reaction-on-learning-message');
+    const added = sampleNamed(samples, 'reaction-on-learning-message');
     const liked = await runSample(connector, added, baseConfig);
     const state = liked.context.state.snapshot();
     expect(state).toEqual({ 'slack-reaction:C0LEARN01:1795780700.000200:U0BEN0002:raised_hands': { eventKey: liked.events[0].eventKey } });
-    const removed = await runSample(connector, { ...sampleNamed('reaction-removed-voids-like'), state }, baseConfig);
+    const removed = await runSample(connector, { ...sampleNamed(samples, 'reaction-removed-voids-like'), state }, baseConfig);
     expect(removed.events[0].statements[0].object).toEqual({ objectType: 'StatementRef', id: liked.events[0].statements[0].id });
   });
 

@@ -1,4 +1,5 @@
-import { IsString, IsUrl } from 'class-validator';
+import { IsString } from 'class-validator';
+import { IsHttpUrl } from '../../src/connector-sdk';
 
 /**
  * A Thinkific instance's settings. The signing key (the site's API key, or the app's client
@@ -6,7 +7,7 @@ import { IsString, IsUrl } from 'class-validator';
  */
 export class ThinkificConfig {
   /** The school's site (`https://acme.thinkific.com` or its custom domain): actor homePage and activity ids. */
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  @IsHttpUrl()
   @IsString()
   siteUrl!: string;
 }

@@ -1,4 +1,4 @@
-import { defineConnector, jsonBody, verifyHmacSignature, type VerifyResult } from '../../src/connector-sdk/index';
+import { defineConnector, jsonBody, verifyHmacWithAnySecret } from '../../src/connector-sdk';
 import { ThinkificConfig } from './config';
 import { readThinkificEvent } from './thinkific.event';
 import { mapThinkificEvent } from './thinkific.mapping';
@@ -17,12 +17,7 @@ export const connector = defineConnector<ThinkificConfig>({
 
   verify(request, { secrets }) {
     if (secrets.length === 0) return { ok: false, reason: 'no signing key is configured for this instance: add the Thinkific API key (or app client secret) to its secrets' };
-    let verdict: VerifyResult = { ok: false, reason: 'no secret' };
-    for (const secret of secrets) {
-      verdict = verifyHmacSignature({ secret, payload: request.rawBody, signature: request.headers[SIGNATURE_HEADER], encoding: 'hex', headerName: 'X-Thinkific-Hmac-Sha256' });
-      if (verdict.ok) return verdict;
-    }
-    return verdict;
+    return verifyHmacWithAnySecret(secrets, { payload: request.rawBody, signature: request.headers[SIGNATURE_HEADER], encoding: 'hex', headerName: 'X-Thinkific-Hmac-Sha256' });
   },
 
   split(request) {

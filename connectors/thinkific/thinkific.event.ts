@@ -1,4 +1,4 @@
-import { RequestRejectedError } from '../../src/connector-sdk/index';
+import { isRecord, RequestRejectedError } from '../../src/connector-sdk';
 
 /** Thinkific's webhook envelope: `{ id, resource, action, tenant_id, created_at, payload }`. */
 export interface ThinkificEvent {
@@ -11,13 +11,13 @@ export interface ThinkificEvent {
 }
 
 export function readThinkificEvent(value: unknown): ThinkificEvent {
-  const raw = isObject(value) ? value : {};
+  const raw = isRecord(value) ? value : {};
   const id = typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id) : '';
   const problems = [
     ...(id ? [] : ['id is missing']),
     ...(typeof raw.resource === 'string' && raw.resource ? [] : ['resource is missing']),
     ...(typeof raw.action === 'string' && raw.action ? [] : ['action is missing']),
-    ...(isObject(raw.payload) ? [] : ['payload is missing']),
+    ...(isRecord(raw.payload) ? [] : ['payload is missing']),
   ];
   if (problems.length > 0) throw new RequestRejectedError(422, 'the body is not a Thinkific webhook', problems);
   return {
@@ -27,8 +27,4 @@ export function readThinkificEvent(value: unknown): ThinkificEvent {
     ...(typeof raw.created_at === 'string' ? { createdAt: raw.created_at } : {}),
     payload: raw.payload as Record<string, unknown>,
   };
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,6 +1,19 @@
-import { ADL_ACTIVITY_TYPES, ADL_VERBS, ignored, isEmail, MappingError, mboxOf, statements, type MappingOutcome, type PersonHint } from '../../src/connector-sdk/index';
+import {
+  ADL_ACTIVITY_TYPES,
+  ADL_VERBS,
+  ignored,
+  isEmail,
+  isRecord,
+  MappingError,
+  type MappingOutcome,
+  type PersonHint,
+  personHint,
+  requireTimestamp,
+  statements,
+  withoutTrailingSlash,
+} from '../../src/connector-sdk';
 import type { Activity, Actor, JsonObject, Statement, Verb } from '../../src/xapi/statement';
-import { isObject, type ThinkificEvent } from './thinkific.event';
+import type { ThinkificEvent } from './thinkific.event';
 
 const PLATFORM = 'Thinkific';
 /** cmi5's progress extension (integer percent), the registered place for "how far along" in a result. */
@@ -30,7 +43,7 @@ export function mapThinkificEvent(event: ThinkificEvent, siteUrl: string): Mappi
 function mapEnrollmentCompleted(event: ThinkificEvent, siteUrl: string): MappingOutcome {
   const enrollment = readEnrollment(event);
   const when = event.payload.completed_at ?? event.createdAt;
-  const statement = statementOf(siteUrl, enrollment, ADL_VERBS.completed, { completion: true }, timeOf(when, 'completed_at'));
+  const statement = statementOf(siteUrl, enrollment, ADL_VERBS.completed, { completion: true }, requireTimestamp(when, 'completed_at'));
   return statements([{ subKey: 'completion', statement }], peopleOf(siteUrl, enrollment));
 }
 
@@ -46,14 +59,14 @@ function mapEnrollmentProgress(event: ThinkificEvent, siteUrl: string): MappingO
     throw new MappingError(`percentage_completed ${JSON.stringify(event.payload.percentage_completed)} is not a percent (0–100)`);
   }
   const result: JsonObject = { extensions: { [PROGRESS_EXTENSION]: Math.round(percent) } };
-  const statement = statementOf(siteUrl, enrollment, ADL_VERBS.progressed, result, timeOf(event.createdAt ?? event.payload.updated_at, 'created_at'));
+  const statement = statementOf(siteUrl, enrollment, ADL_VERBS.progressed, result, requireTimestamp(event.createdAt ?? event.payload.updated_at, 'created_at'));
   return statements([{ subKey: 'progress', statement }], peopleOf(siteUrl, enrollment));
 }
 
 function readEnrollment(event: ThinkificEvent): Enrollment {
   const { payload } = event;
-  const user = isObject(payload.user) ? payload.user : {};
-  const course = isObject(payload.course) ? payload.course : {};
+  const user = isRecord(payload.user) ? payload.user : {};
+  const course = isRecord(payload.course) ? payload.course : {};
   const userId = idOf(user.id);
   const courseId = idOf(course.id) ?? idOf(payload.course_id);
   if (!userId) throw new MappingError(`${event.resource}.${event.action} has no payload.user.id: the learner is unknown`);
@@ -69,14 +82,14 @@ function readEnrollment(event: ThinkificEvent): Enrollment {
 }
 
 export function thinkificActor(siteUrl: string, userId: string, name?: string): Actor {
-  return { objectType: 'Agent', account: { homePage: root(siteUrl), name: userId }, ...(name ? { name } : {}) };
+  return { objectType: 'Agent', account: { homePage: withoutTrailingSlash(siteUrl), name: userId }, ...(name ? { name } : {}) };
 }
 
 /** The course by its numeric id: the admin's course page, `<site>/manage/courses/<id>` (slugs change with titles). */
 export function courseActivity(siteUrl: string, courseId: string, name?: string): Activity {
   return {
     objectType: 'Activity',
-    id: `${root(siteUrl)}/manage/courses/${encodeURIComponent(courseId)}`,
+    id: `${withoutTrailingSlash(siteUrl)}/manage/courses/${encodeURIComponent(courseId)}`,
     definition: { type: ADL_ACTIVITY_TYPES.course, ...(name ? { name: { und: name } } : {}) },
   };
 }
@@ -95,25 +108,10 @@ function statementOf(siteUrl: string, enrollment: Enrollment, verb: Verb, result
 /** The payload names the learner by id and e-mail: the identity directory may link the two. */
 function peopleOf(siteUrl: string, enrollment: Enrollment): PersonHint[] | undefined {
   if (!enrollment.email) return undefined;
-  return [
-    {
-      identities: [{ account: { homePage: root(siteUrl), name: enrollment.userId } }, { mbox: mboxOf(enrollment.email) }],
-      ...(enrollment.name ? { name: enrollment.name } : {}),
-    },
-  ];
+  return [personHint({ homePage: withoutTrailingSlash(siteUrl), id: enrollment.userId, email: enrollment.email, name: enrollment.name })];
 }
 
 function idOf(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return String(value);
   return typeof value === 'string' && /^\S+$/.test(value) ? value : undefined;
-}
-
-function timeOf(value: unknown, field: string): string {
-  const time = typeof value === 'string' ? new Date(value) : undefined;
-  if (!time || Number.isNaN(time.getTime())) throw new MappingError(`${field} ${JSON.stringify(value)} is not a date-time`);
-  return time.toISOString();
-}
-
-function root(url: string): string {
-  return url.replace(/\/+$/, '');
 }

@@ -1,5 +1,4 @@
-import { defineConnector, ignored, jsonBody, RequestRejectedError } from '../../src/connector-sdk/index';
-import { matchesAnySecret } from '../../src/connector-sdk/calendar/shared-token';
+import { defineConnector, ignored, jsonBody, RequestRejectedError, verifyBearerSecret } from '../../src/connector-sdk';
 import { WorkdayConfig } from './config';
 import { pullReport } from './pull.task';
 import { isReportRowBody, mapReportRow, reportEntries, reportEvents } from './workday.mapping';
@@ -17,9 +16,7 @@ export const connector = defineConnector<WorkdayConfig>({
 
   verify(request, { secrets }) {
     if (secrets.length === 0) return { ok: false, reason: 'this instance pulls its report and has no secret, so it takes no posted reports' };
-    const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
-    if (!token) return { ok: false, reason: 'missing Authorization: Bearer <token> header' };
-    return matchesAnySecret(token, secrets) ? { ok: true } : { ok: false, reason: 'the bearer token matches none of the instance secrets' };
+    return verifyBearerSecret(request, secrets);
   },
 
   split(request, { config }) {

@@ -1,4 +1,4 @@
-import { type ConnectorContext, type SourceEvent, SourceAuthError, sourceAuthStatus } from '../../src/connector-sdk/index';
+import { type ConnectorContext, type SourceEvent, SourceAuthError, sourceAuthStatus } from '../../src/connector-sdk';
 import { dateInZone } from '../../src/connector-sdk/helpers/time-zones';
 import type { WorkdayConfig } from './config';
 import { reportEntries, reportEvents } from './workday.mapping';

@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto';
 import {
+  activityIdFrom,
   ADL_ACTIVITY_TYPES,
   ADL_VERBS,
-  activityIdFrom,
   ignored,
   isEmail,
   isoDurationFromSeconds,
   MappingError,
   type MappingOutcome,
-  mboxOf,
   type PersonHint,
+  personHint,
   scoreFrom,
   secondsOfIsoDuration,
   type SourceEvent,
-  type XapiScore,
   statements,
-} from '../../src/connector-sdk/index';
+  type XapiScore,
+} from '../../src/connector-sdk';
 import type { JsonObject, Statement } from '../../src/xapi/statement';
 import type { WorkdayConfig } from './config';
 import { idOf, instantOf, numberOf, textOf, valueAt } from './report-values';
@@ -78,11 +78,7 @@ export function personOf(row: Record<string, unknown>, config: WorkdayConfig): P
       .map(([attribute, field]) => [attribute, textOf(valueAt(row, field))] as const)
       .filter((entry): entry is readonly [string, string] => entry[1] !== undefined),
   );
-  return {
-    identities: [{ account: { homePage: config.tenantUrl, name: workerId } }, ...(isEmail(email) ? [{ mbox: mboxOf(email) }] : [])],
-    ...(name ? { name } : {}),
-    ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
-  };
+  return personHint({ homePage: config.tenantUrl, id: workerId, email: isEmail(email) ? email : undefined, name, attributes });
 }
 
 /** Seconds in the duration column, or undefined when blank or zero (never an invented PT0S). */
@@ -102,11 +98,6 @@ function durationSeconds(value: unknown, config: WorkdayConfig): number | undefi
   return config.durationUnit === 'hours' ? amount * 3600 : amount * 60;
 }
 
-/** XapiScore has optional members, which JsonObject does not take: keep only the ones set. */
-function jsonScore(score: XapiScore): JsonObject {
-  return Object.fromEntries(Object.entries(score).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
-}
-
 function resultOf(row: Record<string, unknown>, config: WorkdayConfig): JsonObject {
   const raw = numberOf(valueAt(row, config.scoreField));
   let score: XapiScore | undefined;
@@ -115,7 +106,7 @@ function resultOf(row: Record<string, unknown>, config: WorkdayConfig): JsonObje
     if (!score) throw new MappingError(`the score "${textOf(valueAt(row, config.scoreField))}" (${config.scoreField}) is not a number from ${config.scoreMin} to ${config.scoreMax}`);
   }
   const seconds = durationSeconds(valueAt(row, config.durationField), config);
-  return { completion: true, ...(score ? { score: jsonScore(score) } : {}), ...(seconds !== undefined ? { duration: isoDurationFromSeconds(seconds) } : {}) };
+  return { completion: true, ...(score ? { score } : {}), ...(seconds !== undefined ? { duration: isoDurationFromSeconds(seconds) } : {}) };
 }
 
 /**

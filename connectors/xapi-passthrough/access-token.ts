@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { VerifyResult } from '../../src/connector-sdk/index';
+import type { VerifyResult } from '../../src/connector-sdk';
 
 /**
  * Access tokens for the OAuth2 client-credentials grant: compact JWTs (HS256) signed with the

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { HandshakeReply, InboundRequest, VerifyResult } from '../../src/connector-sdk/index';
-import { formBody, mediaTypeOf } from '../../src/connector-sdk/index';
+import type { HandshakeReply, InboundRequest, VerifyResult } from '../../src/connector-sdk';
+import { formBody, mediaTypeOf } from '../../src/connector-sdk';
 import { signAccessToken, verifyAccessToken } from './access-token';
 import type { XapiPassthroughConfig } from './config';
 

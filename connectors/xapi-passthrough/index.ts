@@ -1,4 +1,4 @@
-import { type ConnectorConfigProblem, defineConnector, type HandshakeReply, statements } from '../../src/connector-sdk/index';
+import { type ConnectorConfigProblem, defineConnector, type HandshakeReply, statements } from '../../src/connector-sdk';
 import type { Statement } from '../../src/xapi/statement';
 import { negotiateXapiVersion, SUPPORTED_XAPI_VERSIONS, XAPI_VERSION_HEADER } from '../../src/xapi/xapi-version';
 import { XapiPassthroughConfig } from './config';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type InboundRequest, jsonBody, RequestRejectedError, statementIdFor } from '../../src/connector-sdk/index';
+import { type InboundRequest, jsonBody, RequestRejectedError, statementIdFor } from '../../src/connector-sdk';
 import type { Statement } from '../../src/xapi/statement';
 import { validateStatement } from '../../src/xapi/validation';
 import type { ValidationIssue } from '../../src/xapi/validation/issues';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { verifyHmacSignature, verifyTimestampWindow } from './hmac-signature';
+import { verifyHmacSignature, verifyHmacWithAnySecret, verifyTimestampWindow } from './hmac-signature';
 
 const secret = 'shared-secret-of-the-source';
 const payload = Buffer.from('{"id":"evt-1"}');
@@ -52,5 +52,23 @@ describe('verifyTimestampWindow', () => {
   it('rejects a missing or non-numeric timestamp', () => {
     expect(verifyTimestampWindow(undefined, now).ok).toBe(false);
     expect(verifyTimestampWindow('yesterday', now).ok).toBe(false);
+  });
+});
+
+describe('verifyHmacWithAnySecret', () => {
+  const payload = Buffer.from('{"id":1}');
+  const sign = (secret: string) => createHmac('sha256', secret).update(payload).digest('hex');
+  const check = (signature: string | undefined) => ({ payload, signature, headerName: 'X-Signature' });
+
+  it('passes when any active secret signed the body (old and new during a rotation)', () => {
+    const secrets = ['new-secret-0123456789', 'old-secret-0123456789'];
+    expect(verifyHmacWithAnySecret(secrets, check(sign('old-secret-0123456789')))).toEqual({ ok: true });
+    expect(verifyHmacWithAnySecret(secrets, check(sign('new-secret-0123456789')))).toEqual({ ok: true });
+  });
+
+  it('refuses with the reason the check gives, and says so when no secret is configured', () => {
+    expect(verifyHmacWithAnySecret(['a-secret-0123456789', 'b-secret-0123456789'], check(sign('someone-else')))).toEqual({ ok: false, reason: 'X-Signature does not match the body; check the shared secret' });
+    expect(verifyHmacWithAnySecret(['a-secret-0123456789'], check(undefined))).toEqual({ ok: false, reason: 'missing X-Signature' });
+    expect(verifyHmacWithAnySecret([], check(sign('a-secret-0123456789')))).toEqual({ ok: false, reason: 'no signing secret is configured for this instance' });
   });
 });

@@ -38,6 +38,20 @@ export function verifyHmacSignature(check: HmacCheck): VerifyResult {
     : { ok: false, reason: `${header} does not match the body; check the shared secret` };
 }
 
+/**
+ * The same check with each of the instance's active secrets (several during a rotation): ok
+ * when one of them signed the payload, else the last secret's reason. With no secret at all,
+ * the reason says that none is configured.
+ */
+export function verifyHmacWithAnySecret(secrets: readonly string[], check: Omit<HmacCheck, 'secret'>): VerifyResult {
+  let verdict = verifyHmacSignature({ ...check, secret: secrets[0] });
+  for (const secret of secrets.slice(1)) {
+    if (verdict.ok) return verdict;
+    verdict = verifyHmacSignature({ ...check, secret });
+  }
+  return verdict;
+}
+
 function decodeDigest(text: string, encoding: 'hex' | 'base64'): Buffer | undefined {
   if (encoding === 'hex' && !/^[0-9a-fA-F]+$/.test(text)) return undefined;
   if (encoding === 'base64' && !/^[A-Za-z0-9+/=_-]+$/.test(text)) return undefined;

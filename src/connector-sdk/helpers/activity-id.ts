@@ -1,10 +1,12 @@
+import { withoutTrailingSlash } from './source-values';
+
 /**
  * Activity ids from a source's stable ids, never from titles: `base` is the source's own
  * URL (its canonical page where it has one), and the id parts are path segments, escaped.
  * activityIdFrom('https://lms.acme.example', 'course', '42') → https://lms.acme.example/course/42
  */
 export function activityIdFrom(base: string, ...parts: (string | number)[]): string {
-  const root = base.replace(/\/+$/, '');
+  const root = withoutTrailingSlash(base);
   new URL(root); // throws for a base that is not an absolute IRI
   return [root, ...parts.map((part) => encodeURIComponent(String(part)))].join('/');
 }

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../../xapi/statement';
 import { scoreFrom, scoreFromPercent } from './score';
 
 describe('scoreFrom', () => {
@@ -24,5 +25,15 @@ describe('scoreFromPercent', () => {
   it('is a score out of 100', () => {
     expect(scoreFromPercent(75)).toEqual({ scaled: 0.75, raw: 75, min: 0, max: 100 });
     expect(scoreFromPercent(120)).toBeUndefined();
+  });
+});
+
+describe('a score in a statement result', () => {
+  it('goes into the JSON result as it is, with no member left undefined', () => {
+    // Type-checked: a score is a JsonObject member (tsc refuses an optional, possibly undefined member).
+    const result: JsonObject = { completion: true, score: scoreFrom({ raw: 8, min: 0, max: 10 })! };
+    const rawOnly: JsonObject = { score: scoreFrom({ raw: 42 })! };
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    expect(Object.values(rawOnly.score as JsonObject)).not.toContain(undefined);
   });
 });

@@ -5,12 +5,14 @@ export interface ScoreInput {
   max?: number;
 }
 
-export interface XapiScore {
-  scaled?: number;
-  raw?: number;
-  min?: number;
-  max?: number;
-}
+/**
+ * The two shapes a score comes out in: raw alone (no range known) or all four members. Type
+ * aliases without optional members, so a score is assignable to the statement's `result`
+ * (JsonObject) as it is: an optional member would be `number | undefined`, which JSON is not.
+ */
+export type RawScore = { raw: number };
+export type ScaledScore = { scaled: number; raw: number; min: number; max: number };
+export type XapiScore = RawScore | ScaledScore;
 
 /**
  * A score the LRS accepts (xAPI 1.0.3 §2.4.5.1: min ≤ raw ≤ max, −1 ≤ scaled ≤ 1). Without a

@@ -1,4 +1,4 @@
-import { dateInZone, ianaZoneOf, localToUtc, startOfDayUtc, UnknownTimeZoneError, WINDOWS_TO_IANA } from './time-zones';
+import { dateInZone, ianaZoneOf, localToUtc, startOfDayUtc, UnknownTimeZoneError, utcInstantOf, WINDOWS_TO_IANA } from './time-zones';
 
 describe('time zones', () => {
   it('maps Windows zone names to IANA with the CLDR table, and keeps IANA names', () => {
@@ -35,5 +35,35 @@ describe('time zones', () => {
     expect(dateInZone(new Date('2026-11-03T15:00:00Z'), 'Asia/Tokyo')).toBe('2026-11-04');
     expect(() => startOfDayUtc('4 Nov', 'UTC')).toThrow(RangeError);
     expect(() => localToUtc('2026-11-02T10:00:00Z', 'UTC')).toThrow(RangeError);
+  });
+});
+
+/** Cases from connectors/csv-attendance/local-date.spec.ts, which this helper replaces (csv-attendance, bamboohr, hibob). */
+describe('utcInstantOf (dates as HR systems and spreadsheets write them)', () => {
+  it.each([
+    // A date-only value: the start of that day in the instance time zone.
+    ['2026-11-20', 'UTC', '2026-11-20T00:00:00.000Z'],
+    ['2026-11-20', 'Europe/Berlin', '2026-11-19T23:00:00.000Z'],
+    ['2026-07-20', 'Europe/Berlin', '2026-07-19T22:00:00.000Z'],
+    ['2026-11-20', 'America/Los_Angeles', '2026-11-20T08:00:00.000Z'],
+    [' 2026-11-20 ', 'Asia/Kolkata', '2026-11-19T18:30:00.000Z'],
+    // A date-time without offset: wall-clock time there, across DST changes.
+    ['2026-03-29 01:30', 'Europe/Berlin', '2026-03-29T00:30:00.000Z'],
+    ['2026-03-29T03:30:00', 'Europe/Berlin', '2026-03-29T01:30:00.000Z'],
+    ['2026-11-01T09:00', 'America/New_York', '2026-11-01T14:00:00.000Z'],
+    // Skipped by spring-forward: moved past the gap (02:30 → 03:30 CEST).
+    ['2026-03-29 02:30', 'Europe/Berlin', '2026-03-29T01:30:00.000Z'],
+    // Twice on fall-back night: the earlier one (02:30 CEST), as localToUtc takes it.
+    ['2026-10-25 02:30', 'Europe/Berlin', '2026-10-25T00:30:00.000Z'],
+    // With an offset or Z: as written.
+    ['2026-11-20T10:00:00+01:00', 'America/Los_Angeles', '2026-11-20T09:00:00.000Z'],
+    ['2026-11-20T10:00:00.250Z', 'Europe/Berlin', '2026-11-20T10:00:00.250Z'],
+    ['2026-11-20 10:00+0100', 'UTC', '2026-11-20T09:00:00.000Z'],
+  ])('%j in %s is %s', (text, zone, expected) => {
+    expect(utcInstantOf(text, zone)).toBe(expected);
+  });
+
+  it('refuses what is not a date, or a date that does not exist', () => {
+    for (const text of ['2026-02-30', '2026-13-01', '20/11/2026', 'yesterday', '2026-11-20T25:00', '2026-11-20T10:60', '']) expect(utcInstantOf(text, 'UTC')).toBeUndefined();
   });
 });

@@ -258,3 +258,34 @@ export function dateInZone(instant: Date, zone: string): string {
   const local = new Date(instant.getTime() + zoneOffsetMs(instant, zone));
   return local.toISOString().slice(0, 10);
 }
+
+/** A date-time with its own offset or `Z` (`T` or a space between; seconds and fractions optional). */
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * The instant (ISO 8601, UTC) a date or date-time as HR systems and spreadsheets write it
+ * means: a date (`2026-11-20`) is the start of that day in `zone`, a date-time without an
+ * offset (`2026-11-20 14:00`) is wall-clock time there (as `wallClockToUtc` places it), one
+ * with an offset or `Z` is taken as written. Undefined when the text is not a date, or names
+ * one that does not exist (2026-02-30, 25:00), so the caller can say which field was wrong.
+ */
+export function utcInstantOf(text: string, zone: string): string | undefined {
+  const value = text.trim();
+  if (WITH_OFFSET.test(value)) {
+    const time = Date.parse(value.replace(' ', 'T'));
+    return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  }
+  let clock: WallClock;
+  try {
+    clock = parseWallClock(value);
+  } catch {
+    return undefined;
+  }
+  return isRealWallClock(clock) ? wallClockToUtc(clock, zone).toISOString() : undefined;
+}
+
+/** Date.UTC rolls 2026-02-30 or 25:00 over into another day silently: those are not dates. */
+function isRealWallClock(clock: WallClock): boolean {
+  const day = new Date(Date.UTC(clock.year, clock.month - 1, clock.day));
+  return day.getUTCFullYear() === clock.year && day.getUTCMonth() === clock.month - 1 && day.getUTCDate() === clock.day && clock.hour <= 23 && clock.minute <= 59 && clock.second <= 59;
+}
