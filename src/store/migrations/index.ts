@@ -6,6 +6,7 @@ import { statementAttachmentsMigration } from './0003-statement-attachments';
 import { documentsMigration } from './0004-documents';
 import { lrsCredentialsMigration } from './0005-lrs-credentials';
 import { linkOrderIndexesMigration } from './0006-link-order-indexes';
+import { withMigrationLock } from './migration-lock';
 
 /** Every migration, in order. Names are permanent: a renamed one would run again. */
 function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration> {
@@ -21,14 +22,14 @@ function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration>
 
 export class MigrationFailedError extends Error {}
 
+/** Applies what is missing, once, even when several hub processes start together on one database. */
 export async function migrateToLatest(database: HubDatabase): Promise<void> {
-  const migrator = new Migrator({
-    db: database.db,
-    provider: { getMigrations: async () => migrationsFor(database.engine) },
+  await withMigrationLock(database, async (db) => {
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrationsFor(database.engine) } });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new MigrationFailedError(`migration ${failed} failed: ${(error as Error).message}`);
+    }
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new MigrationFailedError(`migration ${failed} failed: ${(error as Error).message}`);
-  }
 }
