@@ -94,41 +94,83 @@ export class StatementStore {
    * each already limited, so neither half scans the table.
    */
   async query(q: StatementQuery): Promise<StoredStatementRow[]> {
+    const rows = await this.selectFor(q).execute();
+    return rows.map((row) => ({ seq: Number(row.seq), fullJson: row.full_json, stored: row.stored }));
+  }
+
+  /** The SELECT `query` runs, unexecuted: the plan tests EXPLAIN it. */
+  selectFor(q: StatementQuery) {
     const db = this.database.db;
     const order = q.ascending ? 'asc' : 'desc';
-    const window = () => {
-      let query = db.selectFrom('statements as s').select('s.seq').where('s.voided', '=', 0);
-      if (q.since) query = query.where('s.stored', '>', q.since);
-      if (q.until) query = query.where('s.stored', '<=', q.until);
-      if (q.authorityKey) query = query.where('s.authority_key', '=', q.authorityKey);
-      if (q.afterSeq !== undefined) query = query.where('s.seq', q.ascending ? '>' : '<', q.afterSeq);
-      return query;
-    };
-    const own = ownCondition(q, 's', 'driving');
     let selected;
-    if (!own) {
-      selected = window().orderBy('s.seq', order).limit(q.limit);
+    if (!ownCondition(q, 's', 'driving')) {
+      selected = db.selectFrom('statements as s').select('s.seq').where(windowOf(q, 's.seq')).orderBy('s.seq', order).limit(q.limit);
     } else {
-      const matching = window().where(own).orderBy('s.seq', order).limit(q.limit);
-      const targeting = window()
+      const targeting = db
+        .selectFrom('statements as s')
+        .select('s.seq')
+        .where(windowOf(q, 's.seq'))
         .where('s.object_ref_id', 'is not', null)
         .where(targetMatches(q, 's', MAX_REF_DEPTH))
         .orderBy('s.seq', order)
         .limit(q.limit);
       selected = db
-        .selectFrom(matching.as('m'))
+        .selectFrom(this.matching(q).as('m'))
         .select('m.seq')
         .union(db.selectFrom(targeting.as('r')).select('r.seq'));
     }
-    const rows = await db
+    return db
       .selectFrom('statements as s')
       .select(['s.seq', 's.full_json', 's.stored'])
       .where('s.seq', 'in', selected)
       .orderBy('s.seq', order)
-      .limit(q.limit)
-      .execute();
-    return rows.map((row) => ({ seq: Number(row.seq), fullJson: row.full_json, stored: row.stored }));
+      .limit(q.limit);
   }
+
+  /**
+   * The statements that match the filters themselves, already limited. With an agent, that
+   * agent's link rows drive it in seq order — through `(agent_key, verb_id, statement_seq,
+   * relation)` when a verb is given too — so the scan stops at the page whatever the agent's
+   * history (migration 0011); without one, the statements table does.
+   */
+  private matching(q: StatementQuery) {
+    const db = this.database.db;
+    const order = q.ascending ? 'asc' : 'desc';
+    if (!q.agentKey) {
+      return db
+        .selectFrom('statements as s')
+        .select('s.seq')
+        .where(windowOf(q, 's.seq'))
+        .where(ownCondition(q, 's', 'driving')!)
+        .orderBy('s.seq', order)
+        .limit(q.limit);
+    }
+    let byAgent = db
+      .selectFrom('statement_agents as l')
+      .innerJoin('statements as s', 's.seq', 'l.statement_seq')
+      .select('l.statement_seq as seq')
+      .where('l.agent_key', '=', q.agentKey)
+      .where(windowOf(q, 'l.statement_seq'));
+    if (!q.relatedAgents) byAgent = byAgent.where('l.relation', '=', 'direct');
+    if (q.verbId) byAgent = byAgent.where('l.verb_id', '=', q.verbId);
+    const others = ownCondition({ ...q, agentKey: undefined, verbId: undefined }, 's', 'correlated');
+    if (others) byAgent = byAgent.where(others);
+    return byAgent.orderBy('l.statement_seq', order).limit(q.limit);
+  }
+}
+
+/**
+ * Time, visibility and the keyset cursor, on the statement `s`. The cursor bound goes on
+ * `seq`, the column the query is ordered by, so it narrows the index actually read (the
+ * planner does not carry a range from `s.seq` over to a joined link's `statement_seq`).
+ */
+function windowOf(q: StatementQuery, seq: 's.seq' | 'l.statement_seq'): RawBuilder<boolean> {
+  const parts: RawBuilder<unknown>[] = [sql`s.voided = 0`];
+  if (q.since) parts.push(sql`s.stored > ${q.since}`);
+  if (q.until) parts.push(sql`s.stored <= ${q.until}`);
+  if (q.authorityKey) parts.push(sql`s.authority_key = ${q.authorityKey}`);
+  if (q.afterSeq !== undefined) parts.push(sql`${sql.ref(seq)} ${sql.raw(q.ascending ? '>' : '<')} ${q.afterSeq}`);
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 
 /**
@@ -227,7 +269,7 @@ async function markVoided(trx: Kysely<Database>, fresh: PreparedStatement[]): Pr
 
 async function insertLinks(trx: Kysely<Database>, statements: PreparedStatement[], seqOf: Map<string, number>): Promise<void> {
   const agents = statements.flatMap((s) =>
-    s.links.agents.map((a) => ({ statement_seq: seqOf.get(s.id)!, agent_key: a.key, relation: a.relation })),
+    s.links.agents.map((a) => ({ statement_seq: seqOf.get(s.id)!, agent_key: a.key, relation: a.relation, verb_id: s.verbId })),
   );
   const activities = statements.flatMap((s) =>
     s.links.activities.map((a) => ({ statement_seq: seqOf.get(s.id)!, activity_id: a.id, relation: a.relation })),

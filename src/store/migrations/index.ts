@@ -6,6 +6,7 @@ import { statementAttachmentsMigration } from './0003-statement-attachments';
 import { documentsMigration } from './0004-documents';
 import { lrsCredentialsMigration } from './0005-lrs-credentials';
 import { linkOrderIndexesMigration } from './0006-link-order-indexes';
+import { queryIndexesMigration } from './0011-query-indexes';
 import { withMigrationLock } from './migration-lock';
 
 /** Every migration, in order. Names are permanent: a renamed one would run again. */
@@ -17,6 +18,7 @@ function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration>
     '0004-documents': documentsMigration(engine),
     '0005-lrs-credentials': lrsCredentialsMigration(engine),
     '0006-link-order-indexes': linkOrderIndexesMigration,
+    '0011-query-indexes': queryIndexesMigration,
   };
 }
 

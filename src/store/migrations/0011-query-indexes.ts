@@ -1,0 +1,24 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Statement queries that stay fast as the table grows (bench/README.md, 1M rows):
+ * - `statement_agents.verb_id` and `(agent_key, verb_id, statement_seq, relation)`: agent + verb
+ *   reads only that agent's links with that verb, newest first, and stops at the page; before,
+ *   it read every statement of the agent (~1000 per learner at 1M rows) and filtered the verb
+ *   afterwards. `relation` is last so `related_agents` is answered from the same index.
+ * - `statements(stored)`: a since/until range without other filters need not walk the whole
+ *   table in seq order to reach it.
+ * Existing link rows get their statement's verb once, here.
+ */
+export const queryIndexesMigration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('statement_agents').addColumn('verb_id', 'text').execute();
+    await sql`update statement_agents set verb_id = (select s.verb_id from statements s where s.seq = statement_agents.statement_seq)`.execute(db);
+    await db.schema
+      .createIndex('statement_agents_verb')
+      .on('statement_agents')
+      .columns(['agent_key', 'verb_id', 'statement_seq', 'relation'])
+      .execute();
+    await db.schema.createIndex('statements_stored').on('statements').column('stored').execute();
+  },
+};
