@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import type { HubDatabase } from '../../store/database';
 import type { Actor, Statement } from '../../xapi/statement';
 import { type MigratedTestDatabase, migratedDatabase, TEST_ENGINES } from '../../../test/support/test-databases';
@@ -36,8 +36,8 @@ interface PlanSummary {
   fullScans: string[];
 }
 
-async function planOf(database: HubDatabase, store: StatementStore, query: StatementQuery): Promise<PlanSummary> {
-  const compiled = store.selectFor(query).compile();
+async function planOf(database: HubDatabase, store: StatementStore, query: StatementQuery | CompiledQuery): Promise<PlanSummary> {
+  const compiled = 'sql' in query ? query : store.selectFor(query).compile();
   if (database.engine === 'postgres') {
     const { rows } = await database.db.executeQuery<{ 'QUERY PLAN': unknown }>({
       ...compiled,
@@ -105,4 +105,12 @@ describe.each(TEST_ENGINES)('statement query plans (%s)', (engine) => {
     expect(plan.indexes).toContain('statements_stored');
     expect(plan.fullScans).toEqual([]);
   });
+
+  it("the voiding look-up of a write reads the voiding statements' index", async () => {
+    const compiled = testDb.database.db.selectFrom('statements').select('voids_id').where('voids_id', 'in', [randomUUID(), randomUUID()]).compile();
+    const plan = await planOf(testDb.database, store, compiled);
+    expect(plan.indexes).toContain('statements_voids');
+    expect(plan.fullScans).toEqual([]);
+  });
 });
+

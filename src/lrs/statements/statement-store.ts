@@ -7,6 +7,7 @@ import type { AttachmentContent } from '../attachments/attachment-parts';
 import { AttachmentStore } from '../attachments/attachment-store';
 import type { PreparedStatement } from './prepare-statement';
 import { sameStatement } from './statement-equivalence';
+import { writeStatementRows } from './statement-rows';
 import type { StatementQuery } from './statement-query-params';
 
 export interface StoredStatementRow {
@@ -53,17 +54,7 @@ export class StatementStore {
     if (statements.length === 0) return;
     await this.database.db.transaction().execute(async (trx) => {
       await refuseVoidingOfVoiding(trx, statements);
-      const inserted: { seq: number; id: string }[] = [];
-      for (const chunk of chunks(statements, 500)) {
-        const rows = await trx
-          .insertInto('statements')
-          .values(chunk.map(statementRow))
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returning(['seq', 'id'])
-          .execute();
-        inserted.push(...rows);
-      }
-      const seqOf = new Map(inserted.map((row) => [row.id, Number(row.seq)]));
+      const { seqOf, voidedEarlier } = await writeStatementRows(trx, this.database.engine, statements);
       const fresh = statements.filter((s) => seqOf.has(s.id));
       await refuseConflicts(
         trx,
@@ -71,8 +62,7 @@ export class StatementStore {
       );
       if (fresh.length === 0) return;
 
-      await insertLinks(trx, fresh, seqOf);
-      await markVoided(trx, fresh);
+      await markVoided(trx, fresh, voidedEarlier);
       await AttachmentStore.insert(trx, attachments, fresh[0].stored);
     });
   }
@@ -202,20 +192,6 @@ function targetMatches(q: StatementQuery, alias: string, depth: number): RawBuil
   return sql<boolean>`exists (select 1 from statements ${sql.raw(target)} where ${sql.ref(`${target}.id`)} = ${sql.ref(`${alias}.object_ref_id`)} and (${own}${deeper}))`;
 }
 
-function statementRow(s: PreparedStatement) {
-  return {
-    id: s.id,
-    stored: s.stored,
-    timestamp: s.timestamp,
-    verb_id: s.verbId,
-    registration: s.registration,
-    voided: 0,
-    voids_id: s.voidsId,
-    object_ref_id: s.objectRefId,
-    authority_key: s.authorityKey,
-    full_json: s.fullJson,
-  };
-}
 
 async function refuseVoidingOfVoiding(trx: Kysely<Database>, statements: PreparedStatement[]): Promise<void> {
   const voiding = statements.filter((s) => s.voidsId !== null);
@@ -251,35 +227,12 @@ async function refuseConflicts(trx: Kysely<Database>, repeats: PreparedStatement
 /**
  * A statement is voided iff it is not itself a voiding statement and a voiding statement
  * targets it (Data §2.3.2.s2.b3) — the voiding one may arrive before or after its target.
+ * `voidedEarlier`: this batch's statements whose voiding statement came first.
  */
-async function markVoided(trx: Kysely<Database>, fresh: PreparedStatement[]): Promise<void> {
+async function markVoided(trx: Kysely<Database>, fresh: PreparedStatement[], voidedEarlier: string[]): Promise<void> {
   const targets = fresh.map((s) => s.voidsId).filter((id): id is string => id !== null);
   if (targets.length > 0) {
     await trx.updateTable('statements').set({ voided: 1 }).where('id', 'in', targets).where('voids_id', 'is', null).execute();
   }
-  // Targets whose voiding statement came first: look them up through the voids_id index
-  // (a correlated EXISTS per batch row made PostgreSQL scan the table at 100k rows).
-  const plain = fresh.filter((s) => s.voidsId === null).map((s) => s.id);
-  if (plain.length > 0) {
-    const voidedEarlier = await trx.selectFrom('statements').select('voids_id').where('voids_id', 'in', plain).execute();
-    const ids = voidedEarlier.map((row) => row.voids_id).filter((id): id is string => id !== null);
-    if (ids.length > 0) await trx.updateTable('statements').set({ voided: 1 }).where('id', 'in', ids).execute();
-  }
-}
-
-async function insertLinks(trx: Kysely<Database>, statements: PreparedStatement[], seqOf: Map<string, number>): Promise<void> {
-  const agents = statements.flatMap((s) =>
-    s.links.agents.map((a) => ({ statement_seq: seqOf.get(s.id)!, agent_key: a.key, relation: a.relation, verb_id: s.verbId })),
-  );
-  const activities = statements.flatMap((s) =>
-    s.links.activities.map((a) => ({ statement_seq: seqOf.get(s.id)!, activity_id: a.id, relation: a.relation })),
-  );
-  for (const chunk of chunks(agents, 500)) await trx.insertInto('statement_agents').values(chunk).execute();
-  for (const chunk of chunks(activities, 500)) await trx.insertInto('statement_activities').values(chunk).execute();
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+  if (voidedEarlier.length > 0) await trx.updateTable('statements').set({ voided: 1 }).where('id', 'in', voidedEarlier).execute();
 }

@@ -8,6 +8,11 @@ import { type Kysely, sql } from 'kysely';
  *   afterwards. `relation` is last so `related_agents` is answered from the same index.
  * - `statements(stored)`: a since/until range without other filters need not walk the whole
  *   table in seq order to reach it.
+ * And cheaper writes (each index is one more entry per row written):
+ * - `statements_voids` only on voiding statements (`voids_id` is null on the others, and
+ *   only `voids_id = …` look-ups read it);
+ * - `statements_object_ref` dropped: no query looks statements up by the id they target
+ *   (the StatementRef half walks `statements_targeting`, and targets are found by `id`).
  * Existing link rows get their statement's verb once, here.
  */
 export const queryIndexesMigration = {
@@ -20,5 +25,8 @@ export const queryIndexesMigration = {
       .columns(['agent_key', 'verb_id', 'statement_seq', 'relation'])
       .execute();
     await db.schema.createIndex('statements_stored').on('statements').column('stored').execute();
+    await db.schema.dropIndex('statements_voids').execute();
+    await db.schema.createIndex('statements_voids').on('statements').column('voids_id').where(sql.ref('voids_id'), 'is not', null).execute();
+    await db.schema.dropIndex('statements_object_ref').execute();
   },
 };
