@@ -73,7 +73,7 @@ describe.each(TEST_ENGINES)('statement query plans (%s)', (engine) => {
       const batch = Array.from({ length: 500 }, (_, i) =>
         prepareStatement(statement(first + i), { stored: new Date(started + (first + i) * 1000), authority: AUTHORITY, version: '1.0.3' }),
       );
-      await store.insert(batch);
+      await store.insert(() => batch);
     }
     since = new Date(started + (STATEMENTS / 2) * 1000).toISOString();
     // What autovacuum does on a running server: the planner needs statistics to pick indexes.

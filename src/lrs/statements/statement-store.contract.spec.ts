@@ -46,7 +46,7 @@ describe.each(TEST_ENGINES)('StatementStore contract (%s)', (engine) => {
   const put = async (statements: Statement[], authority = AUTHORITY) => {
     clock += 1000;
     const prepared = statements.map((s) => prepareStatement(s, { stored: new Date(clock), authority, version: '1.0.3' }));
-    await store.insert(prepared);
+    await store.insert(() => prepared);
     return prepared;
   };
   const ids = async (query: Partial<StatementQuery>) => (await store.query({ limit: 100, ...query })).map((row) => JSON.parse(row.fullJson).id);
@@ -144,8 +144,8 @@ describe.each(TEST_ENGINES)('StatementStore contract (%s)', (engine) => {
     const sha2 = createHash('sha256').update(content).digest('hex');
     const att = { sha2, contentType: 'application/octet-stream', content };
     const make = () => prepareStatement(statement(), { stored: new Date(), authority: AUTHORITY, version: '2.0.0' });
-    await store.insert([make()], [att]);
-    await store.insert([make()], [att]);
+    await store.insert(() => [make()], [att]);
+    await store.insert(() => [make()], [att]);
     expect(await attachments.findByHashes([sha2.toUpperCase()])).toEqual([att]);
     const count = await database.db.selectFrom('attachments').select((eb) => eb.fn.countAll().as('n')).where('sha2', '=', sha2).executeTakeFirst();
     expect(Number(count?.n)).toBe(1);

@@ -8,6 +8,7 @@ import { AttachmentStore } from '../attachments/attachment-store';
 import type { PreparedStatement } from './prepare-statement';
 import { sameStatement } from './statement-equivalence';
 import { writeStatementRows } from './statement-rows';
+import { consistentThrough, inStatementWrite } from './write-watermark';
 import type { StatementQuery } from './statement-query-params';
 
 export interface StoredStatementRow {
@@ -45,14 +46,17 @@ export class StatementStore {
   constructor(@Inject(HUB_DATABASE) private readonly database: HubDatabase) {}
 
   /**
-   * Stores a batch in one transaction, with its attachment bytes. A statement whose id is
-   * stored with the same content is a no-op; with other content the whole batch fails.
-   * Voiding marks the target (whichever of the two arrives first); no shared agent or
-   * activity rows are touched.
+   * Stores a batch in one transaction, with its attachment bytes. `batch` makes the
+   * statements once the write has its `stored` instant (see write-watermark.ts: that is what
+   * keeps Consistent-Through right across processes). A statement whose id is stored with
+   * the same content is a no-op; with other content the whole batch fails. Voiding marks the
+   * target (whichever of the two arrives first); no shared agent or activity rows are touched.
+   * Returns the statements as stored.
    */
-  async insert(statements: PreparedStatement[], attachments: readonly AttachmentContent[] = []): Promise<void> {
-    if (statements.length === 0) return;
-    await this.database.db.transaction().execute(async (trx) => {
+  async insert(batch: (stored: Date) => PreparedStatement[], attachments: readonly AttachmentContent[] = []): Promise<PreparedStatement[]> {
+    return inStatementWrite(this.database, async (trx, stored) => {
+      const statements = batch(stored);
+      if (statements.length === 0) return statements;
       await refuseVoidingOfVoiding(trx, statements);
       const { seqOf, voidedEarlier } = await writeStatementRows(trx, this.database.engine, statements);
       const fresh = statements.filter((s) => seqOf.has(s.id));
@@ -60,11 +64,17 @@ export class StatementStore {
         trx,
         statements.filter((s) => !seqOf.has(s.id)),
       );
-      if (fresh.length === 0) return;
+      if (fresh.length === 0) return statements;
 
       await markVoided(trx, fresh, voidedEarlier);
       await AttachmentStore.insert(trx, attachments, fresh[0].stored);
+      return statements;
     });
+  }
+
+  /** X-Experience-API-Consistent-Through for a read starting now, across every process on this database. */
+  consistentThrough(): Promise<string> {
+    return consistentThrough(this.database);
   }
 
   async findById(id: string): Promise<{ fullJson: string; voided: boolean; stored: string; authorityKey: string | null } | undefined> {

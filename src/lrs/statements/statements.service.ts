@@ -27,9 +27,6 @@ export interface FoundStatement {
 /** The built-in LRS's statement rules, shared by the /xapi controller and in-process delivery. */
 @Injectable()
 export class StatementsService {
-  /** `stored` instants (ms) of writes not yet committed: Consistent-Through stays before them. */
-  private readonly inFlight = new Map<number, number>();
-
   constructor(
     private readonly statementStore: StatementStore,
     private readonly attachmentStore: AttachmentStore,
@@ -48,22 +45,21 @@ export class StatementsService {
     const statements = input as Statement[];
     const attachments = this.checkAttachments(statements, parts);
 
-    const stored = this.beginWrite();
     try {
-      const prepared = statements.map((statement) => prepareStatement(statement, { stored, authority, version }));
-      const seen = new Set<string>();
-      for (const statement of prepared) {
-        if (seen.has(statement.id)) throw badRequest(`statement id ${statement.id} appears twice in one request`);
-        seen.add(statement.id);
-      }
-      await this.statementStore.insert(prepared, attachments);
-      return prepared.map((s) => s.id);
+      const stored = await this.statementStore.insert((at) => {
+        const prepared = statements.map((statement) => prepareStatement(statement, { stored: at, authority, version }));
+        const seen = new Set<string>();
+        for (const statement of prepared) {
+          if (seen.has(statement.id)) throw badRequest(`statement id ${statement.id} appears twice in one request`);
+          seen.add(statement.id);
+        }
+        return prepared;
+      }, attachments);
+      return stored.map((s) => s.id);
     } catch (error) {
       if (error instanceof StatementConflictError) throw conflict(error.message, [`id: ${error.statementId}`]);
       if (error instanceof VoidingVoidError) throw badRequest(error.message, [`id: ${error.statementId}`]);
       throw error;
-    } finally {
-      this.endWrite(stored);
     }
   }
 
@@ -97,11 +93,10 @@ export class StatementsService {
 
   /**
    * Every statement written before this instant is readable (the X-Experience-API-Consistent-Through
-   * header): now, or just before the oldest write of this process still in flight.
+   * header), whichever LRS process on this database wrote it.
    */
-  consistentThrough(): string {
-    const oldest = Math.min(...this.inFlight.keys());
-    return new Date(Number.isFinite(oldest) ? Math.min(oldest - 1, Date.now()) : Date.now()).toISOString();
+  consistentThrough(): Promise<string> {
+    return this.statementStore.consistentThrough();
   }
 
   private checkAttachments(statements: Statement[], parts: readonly MultipartPart[]): AttachmentContent[] {
@@ -117,19 +112,5 @@ export class StatementsService {
       if (problem) throw badRequest(`malformed signature${statements.length > 1 ? ` in statement [${i}]` : ''}: ${problem}`);
     }
     return attachments;
-  }
-
-  private beginWrite(): Date {
-    const stored = new Date();
-    const at = stored.getTime();
-    this.inFlight.set(at, (this.inFlight.get(at) ?? 0) + 1);
-    return stored;
-  }
-
-  private endWrite(stored: Date): void {
-    const at = stored.getTime();
-    const left = (this.inFlight.get(at) ?? 1) - 1;
-    if (left > 0) this.inFlight.set(at, left);
-    else this.inFlight.delete(at);
   }
 }
