@@ -1,12 +1,21 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { HubQueues } from '../queues/hub-queues';
+import { RedisThrottlerStorage } from '../queues/redis-throttler-storage';
 import { HooksController } from './hooks.controller';
 import { hookThrottlerOptions } from './hook-rate-limit';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [ThrottlerModule.forRootAsync({ inject: [HUB_RUNTIME], useFactory: (runtime: HubRuntime) => hookThrottlerOptions(runtime) })],
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [HUB_RUNTIME, HubQueues],
+      // Counts in Redis: intake processes started side by side share each instance's budget.
+      useFactory: (runtime: HubRuntime, queues: HubQueues) =>
+        hookThrottlerOptions(runtime, new RedisThrottlerStorage(queues.connection, queues.prefix)),
+    }),
+  ],
   controllers: [HooksController],
   providers: [IntakeService],
 })
