@@ -55,10 +55,11 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   ) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<HitRecord> {
-    const tag = `{${this.prefix}:throttle:${throttlerName}:${key}}`;
+    // Under the hub's prefix, like its queues; the braces make both keys one Cluster slot.
+    const base = `${this.prefix}:throttle:{${throttlerName}:${key}}`;
     let answer: [number, number, number, number];
     try {
-      answer = (await this.redis.eval(HIT_SCRIPT, 2, `${tag}:hits`, `${tag}:block`, ttl, limit, blockDuration)) as [number, number, number, number];
+      answer = (await this.redis.eval(HIT_SCRIPT, 2, `${base}:hits`, `${base}:block`, ttl, limit, blockDuration)) as [number, number, number, number];
     } catch {
       return this.fallback.increment(key, ttl, limit, blockDuration, throttlerName);
     }
