@@ -52,8 +52,10 @@ export async function inStatementWrite<T>(database: HubDatabase, work: (trx: Kys
 
 /** The Consistent-Through instant (ISO 8601) for a read starting now. */
 export async function consistentThrough(database: HubDatabase): Promise<string> {
-  // Taken before looking: a write that is not seen yet chooses its `stored` after this.
-  const now = Date.now();
+  // Taken before looking: a write that is not seen yet chooses its `stored` after this — but
+  // possibly within the same millisecond, so the instant answered is the millisecond before
+  // (a reader that asks `since=<this>` next must not skip a statement stored exactly at it).
+  const now = Date.now() - 1;
   if (database.engine === 'postgres') {
     const { rows } = await sql<{ oldest: string | number | null }>`
       select min(((classid::bigint & 511) << 32) | objid::bigint) as oldest from pg_locks
