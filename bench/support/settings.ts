@@ -41,7 +41,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
       timeoutSeconds: int(env, 'BENCH_PIPELINE_TIMEOUT_SECONDS', 120),
     },
     intakeFixedRate: int(env, 'BENCH_INTAKE_FIXED_RATE', 2000),
-    lag: { ratePerSecond: int(env, 'BENCH_LAG_RATE', 1000), seconds: int(env, 'BENCH_LAG_SECONDS', 5) },
+    lag: { ratePerSecond: int(env, 'BENCH_LAG_RATE', 1000), seconds: int(env, 'BENCH_LAG_SECONDS', 3) },
     store: {
       rows: int(env, 'BENCH_ROWS', 100_000),
       batch: int(env, 'BENCH_BATCH', 100),
