@@ -106,6 +106,19 @@ describe.each(TEST_ENGINES)('StatementStore contract (%s)', (engine) => {
     expect(await ids({ agentKey: 'mbox:mailto:bob@example.org', activityId: activity, relatedActivities: true })).toEqual([related.id]);
   });
 
+  it('matches the authority as a related agent, alone or with other filters, newest first', async () => {
+    const verb = `http://example.org/verbs/${randomUUID()}`;
+    const writer = 'account:http://hub.example|other';
+    const [first] = await put([statement({ verb: { id: verb } })], OTHER_AUTHORITY);
+    const [second] = await put([statement({ verb: { id: verb }, actor: bob })], OTHER_AUTHORITY);
+    const [elsewhere] = await put([statement({ verb: { id: verb } })]);
+    expect(await ids({ agentKey: writer, verbId: verb })).toEqual([]);
+    expect(await ids({ agentKey: writer, verbId: verb, relatedAgents: true })).toEqual([second.id, first.id]);
+    expect(await ids({ agentKey: writer, relatedAgents: true, limit: 1 })).toEqual([second.id]);
+    expect(await ids({ agentKey: 'mbox:mailto:bob@example.org', verbId: verb, relatedAgents: true })).toEqual([second.id]);
+    expect(await ids({ agentKey: 'mbox:mailto:ana@example.org', verbId: verb, relatedAgents: true })).toEqual([elsewhere.id, first.id]);
+  });
+
   it('returns statements that target a matching statement, the voided target excluded (Communication §2.1.3)', async () => {
     const verb = `http://example.org/verbs/${randomUUID()}`;
     const a = statement({ verb: { id: verb } });

@@ -155,7 +155,21 @@ export class StatementStore {
     if (q.verbId) byAgent = byAgent.where('l.verb_id', '=', q.verbId);
     const others = ownCondition({ ...q, agentKey: undefined, verbId: undefined }, 's', 'correlated');
     if (others) byAgent = byAgent.where(others);
-    return byAgent.orderBy('l.statement_seq', order).limit(q.limit);
+    const linked = byAgent.orderBy('l.statement_seq', order).limit(q.limit);
+    if (!q.relatedAgents) return linked;
+    // The authority is a related agent without a link row (statement-links.ts): its statements
+    // come from the (authority_key, seq) index, in the same order, and the two pages are merged.
+    const authored = db
+      .selectFrom('statements as s')
+      .select('s.seq')
+      .where('s.authority_key', '=', q.agentKey)
+      .where(windowOf(q, 's.seq'))
+      .$if(ownCondition({ ...q, agentKey: undefined }, 's', 'correlated') !== undefined, (query) =>
+        query.where(ownCondition({ ...q, agentKey: undefined }, 's', 'correlated')!),
+      )
+      .orderBy('s.seq', order)
+      .limit(q.limit);
+    return db.selectFrom(linked.as('linked')).select('linked.seq').union(db.selectFrom(authored.as('authored')).select('authored.seq'));
   }
 }
 
@@ -186,10 +200,13 @@ function ownCondition(q: StatementQuery, alias: string, style: 'driving' | 'corr
       ? sql`${col('seq')} in (select l.statement_seq from ${sql.table(table)} l where l.${sql.ref(column)} = ${value}${direct})`
       : sql`exists (select 1 from ${sql.table(table)} l where l.statement_seq = ${col('seq')} and l.${sql.ref(column)} = ${value}${direct})`;
   };
+  // A related agent may be the statement's authority, which has no link row (statement-links.ts).
+  const agent = (value: string, related: boolean | undefined) =>
+    related ? sql`(${link('statement_agents', 'agent_key', value, true)} or ${col('authority_key')} = ${value})` : link('statement_agents', 'agent_key', value, false);
   const parts: RawBuilder<unknown>[] = [];
   if (q.verbId) parts.push(sql`${col('verb_id')} = ${q.verbId}`);
   if (q.registration) parts.push(sql`${col('registration')} = ${q.registration}`);
-  if (q.agentKey) parts.push(link('statement_agents', 'agent_key', q.agentKey, q.relatedAgents));
+  if (q.agentKey) parts.push(agent(q.agentKey, q.relatedAgents));
   if (q.activityId) parts.push(link('statement_activities', 'activity_id', q.activityId, q.relatedActivities));
   return parts.length === 0 ? undefined : sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
