@@ -145,31 +145,44 @@ export class StatementStore {
         .orderBy('s.seq', order)
         .limit(q.limit);
     }
-    let byAgent = db
-      .selectFrom('statement_agents as l')
-      .innerJoin('statements as s', 's.seq', 'l.statement_seq')
-      .select('l.statement_seq as seq')
-      .where('l.agent_key', '=', q.agentKey)
-      .where(windowOf(q, 'l.statement_seq'));
-    if (!q.relatedAgents) byAgent = byAgent.where('l.relation', '=', 'direct');
-    if (q.verbId) byAgent = byAgent.where('l.verb_id', '=', q.verbId);
+    const agentKey = q.agentKey;
     const others = ownCondition({ ...q, agentKey: undefined, verbId: undefined }, 's', 'correlated');
-    if (others) byAgent = byAgent.where(others);
-    const linked = byAgent.orderBy('l.statement_seq', order).limit(q.limit);
-    if (!q.relatedAgents) return linked;
+    /** The agent's links (of one relation, or both with a verb), newest first, stopped at the page. */
+    const links = (relation?: 'direct' | 'related') => {
+      let byAgent = db
+        .selectFrom('statement_agents as l')
+        .innerJoin('statements as s', 's.seq', 'l.statement_seq')
+        .select('l.statement_seq as seq')
+        .where('l.agent_key', '=', agentKey)
+        .where(windowOf(q, 'l.statement_seq'));
+      if (relation) byAgent = byAgent.where('l.relation', '=', relation);
+      if (q.verbId) byAgent = byAgent.where('l.verb_id', '=', q.verbId);
+      if (others) byAgent = byAgent.where(others);
+      return byAgent.orderBy('l.statement_seq', order).limit(q.limit);
+    };
+    if (!q.relatedAgents) return links('direct');
     // The authority is a related agent without a link row (statement-links.ts): its statements
-    // come from the (authority_key, seq) index, in the same order, and the two pages are merged.
+    // come from the (authority_key, seq) index, in the same order.
+    const authoredCondition = ownCondition({ ...q, agentKey: undefined }, 's', 'correlated');
     const authored = db
       .selectFrom('statements as s')
       .select('s.seq')
-      .where('s.authority_key', '=', q.agentKey)
+      .where('s.authority_key', '=', agentKey)
       .where(windowOf(q, 's.seq'))
-      .$if(ownCondition({ ...q, agentKey: undefined }, 's', 'correlated') !== undefined, (query) =>
-        query.where(ownCondition({ ...q, agentKey: undefined }, 's', 'correlated')!),
-      )
+      .$if(authoredCondition !== undefined, (query) => query.where(authoredCondition!))
       .orderBy('s.seq', order)
       .limit(q.limit);
-    return db.selectFrom(linked.as('linked')).select('linked.seq').union(db.selectFrom(authored.as('authored')).select('authored.seq'));
+    const fromAuthority = db.selectFrom(authored.as('authored')).select('authored.seq');
+    // With a verb, (agent_key, verb_id, statement_seq, relation) gives both relations in order.
+    if (q.verbId) return db.selectFrom(links().as('linked')).select('linked.seq').union(fromAuthority);
+    // Without one, (agent_key, relation, statement_seq) gives each relation in order: two
+    // ordered scans, each stopped at the page, merged (one index fewer to write than an
+    // (agent_key, statement_seq) index would cost).
+    return db
+      .selectFrom(links('direct').as('direct'))
+      .select('direct.seq')
+      .union(db.selectFrom(links('related').as('related')).select('related.seq'))
+      .union(fromAuthority);
   }
 }
 
@@ -195,7 +208,8 @@ function windowOf(q: StatementQuery, seq: 's.seq' | 'l.statement_seq'): RawBuild
 function ownCondition(q: StatementQuery, alias: string, style: 'driving' | 'correlated'): RawBuilder<boolean> | undefined {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   const link = (table: string, column: string, value: string, related: boolean | undefined) => {
-    const direct = related ? sql`` : sql` and l.relation = 'direct'`;
+    // Both relations named, so (key, relation, statement_seq) is probed twice, not scanned.
+    const direct = related ? sql` and l.relation in ('direct', 'related')` : sql` and l.relation = 'direct'`;
     return style === 'driving'
       ? sql`${col('seq')} in (select l.statement_seq from ${sql.table(table)} l where l.${sql.ref(column)} = ${value}${direct})`
       : sql`exists (select 1 from ${sql.table(table)} l where l.statement_seq = ${col('seq')} and l.${sql.ref(column)} = ${value}${direct})`;

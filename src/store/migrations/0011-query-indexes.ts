@@ -12,7 +12,10 @@ import { type Kysely, sql } from 'kysely';
  * - `statements_voids` only on voiding statements (`voids_id` is null on the others, and
  *   only `voids_id = …` look-ups read it);
  * - `statements_object_ref` dropped: no query looks statements up by the id they target
- *   (the StatementRef half walks `statements_targeting`, and targets are found by `id`).
+ *   (the StatementRef half walks `statements_targeting`, and targets are found by `id`);
+ * - `statement_agents_by_seq` (0006) dropped: `related_agents` reads the two relations from
+ *   `statement_agents_lookup` as two ordered scans and merges them, and with a verb the new
+ *   index serves both relations.
  * Existing link rows get their statement's verb once, here.
  */
 export const queryIndexesMigration = {
@@ -28,5 +31,6 @@ export const queryIndexesMigration = {
     await db.schema.dropIndex('statements_voids').execute();
     await db.schema.createIndex('statements_voids').on('statements').column('voids_id').where(sql.ref('voids_id'), 'is not', null).execute();
     await db.schema.dropIndex('statements_object_ref').execute();
+    await db.schema.dropIndex('statement_agents_by_seq').execute();
   },
 };
