@@ -4,6 +4,7 @@ import { describeFailures, generateLoad } from './support/load';
 import { benchQueuePrefix, deleteQueuePrefix } from './support/redis';
 import { startBaselineServer, startHub } from './support/servers';
 import type { BenchSettings, Engine } from './support/settings';
+import type { Scoreboard } from './support/scoreboard';
 import { median, percentile } from './support/stats';
 import { type BenchTable, count, ms, percent, ratio } from './support/table';
 import { signedHeaders, WEBHOOK_INSTANCE, webhookBody } from './support/webhook';
@@ -17,34 +18,60 @@ interface IntakeFigures {
   /** The load generator's, likewise: near 1, it (not the server) may be the limit. */
   clientCpu: number;
   failures: string;
+  /** p99 ms of an open-loop run at BENCH_INTAKE_FIXED_RATE. */
+  fixedRateP99: number;
+  /** Server RSS (MB) after the warm-up and after the last run. */
+  rssStartMb: number;
+  rssEndMb: number;
 }
 
 /**
  * Intake: signed webhooks with N in flight, against a bare-Fastify baseline and a hub in role
  * `intake` (verify, event key, inbox row, BullMQ add, 202) on each database.
  */
-export async function intakeBench(settings: BenchSettings): Promise<BenchTable> {
+export async function intakeBench(settings: BenchSettings, scoreboard: Scoreboard): Promise<BenchTable> {
   const { seconds, inFlight } = settings.intake;
   const baseline = await measureServer(settings, 'baseline', startBaselineServer);
   const rows = [row('bare Fastify: HMAC + JSON.parse + 202 (baseline)', baseline, baseline)];
+  const hubs: [string, IntakeFigures][] = [];
   for (const engine of settings.engines) {
     const hub = await measureHub(settings, engine);
-    rows.push(row(`hub, role intake, inbox on ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`, hub, baseline));
+    const name = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    hubs.push([name, hub]);
+    rows.push(row(`hub, role intake, inbox on ${name}`, hub, baseline));
   }
+  scoreboard.set('intake', {
+    measured: hubs.map(([name, f]) => `${count(f.rps)} req/s ${name} (p99 at ${count(settings.intakeFixedRate)}/s: ${ms(f.fixedRateP99)} ms)`).join('; '),
+    baseline: `bare Fastify ${count(baseline.rps)} req/s (p99 at ${count(settings.intakeFixedRate)}/s: ${ms(baseline.fixedRateP99)} ms)`,
+    ratio: hubs.map(([, f]) => ratio(f.rps, baseline.rps)).join(' / '),
+  });
+  for (const [name, f] of hubs) scoreboard.addRss(`intake hub (${name})`, f.rssStartMb, f.rssEndMb);
   return {
     title: 'Intake: signed webhook → 202',
     notes: [
       `${inFlight} requests in flight over keep-alive loopback connections, ${seconds} s per run, median of ${settings.runs} runs after a 1 s warm-up.`,
       'Every request is a new event (unique id), HMAC-SHA256 signed; the server runs in its own process, the load generator in the bench process.',
       'CPU: CPU seconds per wall second (100 % = one core) of the server process (all its threads; not Redis or PostgreSQL) and of the load generator.',
+      `p99 at ${count(settings.intakeFixedRate)}/s: one more run of ${seconds} s, open loop (requests due at a fixed rate whatever the answers). RSS: the server process after the warm-up → after the last run.`,
     ],
-    columns: ['server', 'req/s', 'p50 ms', 'p99 ms', 'server CPU', 'client CPU', 'vs baseline', 'non-202'],
+    columns: ['server', 'req/s', 'p50 ms', 'p99 ms', `p99 ms at ${count(settings.intakeFixedRate)}/s`, 'server CPU', 'client CPU', 'vs baseline', 'RSS MB', 'non-202'],
     rows,
   };
 }
 
 function row(name: string, figures: IntakeFigures, baseline: IntakeFigures): string[] {
-  return [name, count(figures.rps), ms(figures.p50), ms(figures.p99), percent(figures.serverCpu), percent(figures.clientCpu), ratio(figures.rps, baseline.rps), figures.failures];
+  return [
+    name,
+    count(figures.rps),
+    ms(figures.p50),
+    ms(figures.p99),
+    ms(figures.fixedRateP99),
+    percent(figures.serverCpu),
+    percent(figures.clientCpu),
+    ratio(figures.rps, baseline.rps),
+    `${count(figures.rssStartMb)} → ${count(figures.rssEndMb)}`,
+    figures.failures,
+  ];
 }
 
 async function measureHub(settings: BenchSettings, engine: Engine): Promise<IntakeFigures> {
@@ -62,7 +89,8 @@ async function measureServer(settings: BenchSettings, tag: string, start: () => 
   const server = await start();
   try {
     await load(server, settings, `${tag}-warmup`, 1000);
-    const runs: IntakeFigures[] = [];
+    const rssStart = await server.rssBytes();
+    const runs: Omit<IntakeFigures, 'fixedRateP99' | 'rssStartMb' | 'rssEndMb'>[] = [];
     for (let run = 0; run < settings.runs; run++) {
       const cpuBefore = await server.cpuSeconds();
       const clientBefore = process.cpuUsage();
@@ -78,7 +106,12 @@ async function measureServer(settings: BenchSettings, tag: string, start: () => 
         failures: describeFailures(result.failed),
       });
     }
+    const fixedRate = await load(server, settings, `${tag}-fixed`, settings.intake.seconds * 1000, settings.intakeFixedRate);
+    const rssEnd = await server.rssBytes();
     return {
+      fixedRateP99: percentile(fixedRate.latenciesMs, 99),
+      rssStartMb: rssStart / 2 ** 20,
+      rssEndMb: rssEnd / 2 ** 20,
       rps: median(runs.map((r) => r.rps)),
       p50: median(runs.map((r) => r.p50)),
       p99: median(runs.map((r) => r.p99)),
@@ -91,8 +124,9 @@ async function measureServer(settings: BenchSettings, tag: string, start: () => 
   }
 }
 
-function load(server: ChildServer, settings: BenchSettings, tag: string, durationMs: number) {
+function load(server: ChildServer, settings: BenchSettings, tag: string, durationMs: number, ratePerSecond?: number) {
   return generateLoad({
+    ratePerSecond,
     url: server.url,
     inFlight: settings.intake.inFlight,
     durationMs,

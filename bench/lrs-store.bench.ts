@@ -10,6 +10,7 @@ import { INSTRUCTORS, LEARNERS, learningStatement, seededRandom, VERBS } from '.
 import { MORE_PAGES, measureQueries, QUERY_KINDS, QUERY_LABELS, type QueryFigures, type QueryKind } from './support/lrs-queries';
 import { PlainStatementTable } from './support/plain-table';
 import { PlannerStatistics } from './support/planner-statistics';
+import type { Scoreboard } from './support/scoreboard';
 import type { BenchSettings, Engine } from './support/settings';
 import { median } from './support/stats';
 import { type BenchTable, count, ms, ratio } from './support/table';
@@ -26,10 +27,12 @@ interface InsertFigures {
  * prepare, store with links) against plain INSERTs of the same JSON, then the statement
  * queries at BENCH_ROWS rows.
  */
-export async function lrsStoreBench(settings: BenchSettings): Promise<BenchTable[]> {
+export async function lrsStoreBench(settings: BenchSettings, scoreboard: Scoreboard): Promise<BenchTable[]> {
   const inserts = new Map<Engine, InsertFigures>();
   const queries = new Map<Engine, Record<QueryKind, QueryFigures>>();
+  const small = new Map<Engine, Partial<Record<QueryKind, QueryFigures>>>();
   for (const engine of settings.engines) {
+    small.set(engine, await measureSmallTable(settings, engine));
     const lrsDb = await freshDatabase(engine, { adminUrl: settings.postgresAdminUrl, namePrefix: 'xapi_hub_bench' });
     const plainDb = await freshDatabase(engine, { adminUrl: settings.postgresAdminUrl, namePrefix: 'xapi_hub_bench' });
     try {
@@ -39,7 +42,7 @@ export async function lrsStoreBench(settings: BenchSettings): Promise<BenchTable
         const statistics = new PlannerStatistics(lrs);
         inserts.set(engine, await measureInserts(settings, engine, { service, table, statistics }));
         await statistics.refresh(settings.store.rows);
-        queries.set(engine, await measureQueries(settings, service, lrs));
+        queries.set(engine, (await measureQueries(settings, service, lrs, settings.store.rows)) as Record<QueryKind, QueryFigures>);
         progress(`${engine}: queries done`);
       });
     } finally {
@@ -47,7 +50,62 @@ export async function lrsStoreBench(settings: BenchSettings): Promise<BenchTable
       await plainDb.drop();
     }
   }
-  return [insertTable(settings, inserts), queryTable(settings, queries)];
+  recordHeadlines(settings, scoreboard, inserts, queries, small);
+  return [insertTable(settings, inserts), queryTable(settings, queries, small)];
+}
+
+/** Rows in the small table the 1M-row query times are compared with (issue #10: "1M/10k ratio"). */
+const SMALL_ROWS = 10_000;
+const SCALED_KINDS = ['agentVerbSince', 'relatedAgents'] as const;
+
+/** The same queries on a table of SMALL_ROWS, filled the same way: how much the big table costs. */
+async function measureSmallTable(settings: BenchSettings, engine: Engine): Promise<Partial<Record<QueryKind, QueryFigures>>> {
+  const fresh = await freshDatabase(engine, { adminUrl: settings.postgresAdminUrl, namePrefix: 'xapi_hub_bench' });
+  const lrs = openDatabase(fresh.url);
+  try {
+    await migrateToLatest(lrs);
+    const service = new StatementsService(new StatementStore(lrs), new AttachmentStore(lrs));
+    const random = seededRandom(42);
+    for (let first = 0; first < SMALL_ROWS; first += 500) {
+      const statements = Array.from({ length: Math.min(500, SMALL_ROWS - first) }, (_, i) => learningStatement(random, first + i));
+      await service.store(statements, HUB_DELIVERY_AUTHORITY, '1.0.3');
+    }
+    await new PlannerStatistics(lrs).refresh(SMALL_ROWS);
+    const figures = await measureQueries(settings, service, lrs, SMALL_ROWS, SCALED_KINDS);
+    progress(`${engine}: queries at ${count(SMALL_ROWS)} rows done`);
+    return figures;
+  } finally {
+    await lrs.db.destroy();
+    await fresh.drop();
+  }
+}
+
+function recordHeadlines(
+  settings: BenchSettings,
+  scoreboard: Scoreboard,
+  inserts: Map<Engine, InsertFigures>,
+  queries: Map<Engine, Record<QueryKind, QueryFigures>>,
+  small: Map<Engine, Partial<Record<QueryKind, QueryFigures>>>,
+): void {
+  const engines = [...inserts.keys()];
+  for (const engine of engines) {
+    scoreboard.facts.set(`lrs-batch-${engine}`, inserts.get(engine)!.lrsBatch);
+    scoreboard.facts.set(`plain-batch-${engine}`, inserts.get(engine)!.plainBatch);
+  }
+  const each = (text: (engine: Engine) => string) => engines.map((engine) => `${text(engine)} ${engineName(engine)}`).join('; ');
+  scoreboard.set('lrsWrite', {
+    measured: each((e) => `${count(inserts.get(e)!.lrsBatch)} rows/s`),
+    baseline: each((e) => `plain INSERT ${count(inserts.get(e)!.plainBatch)}`),
+    ratio: engines.map((e) => ratio(inserts.get(e)!.lrsBatch, inserts.get(e)!.plainBatch)).join(' / '),
+  });
+  const at = `at ${count(settings.store.rows)} rows`;
+  for (const kind of SCALED_KINDS) {
+    scoreboard.set(kind, {
+      measured: `${at}: ${each((e) => `p95 ${ms(queries.get(e)![kind].p95)} ms`)}`,
+      baseline: `at ${count(SMALL_ROWS)} rows: ${each((e) => `p95 ${ms(small.get(e)![kind]!.p95)} ms`)}`,
+      ratio: engines.map((e) => ratio(queries.get(e)![kind].p95, small.get(e)![kind]!.p95)).join(' / '),
+    });
+  }
 }
 
 async function withDatabases(a: BenchDatabase, b: BenchDatabase, work: (lrs: HubDatabase, plain: HubDatabase) => Promise<void>): Promise<void> {
@@ -151,9 +209,18 @@ function insertTable(settings: BenchSettings, figures: Map<Engine, InsertFigures
   };
 }
 
-function queryTable(settings: BenchSettings, figures: Map<Engine, Record<QueryKind, QueryFigures>>): BenchTable {
+function queryTable(
+  settings: BenchSettings,
+  figures: Map<Engine, Record<QueryKind, QueryFigures>>,
+  small: Map<Engine, Partial<Record<QueryKind, QueryFigures>>>,
+): BenchTable {
   const engines = [...figures.keys()];
   const first = figures.get(engines[0]);
+  const smallRows = SCALED_KINDS.map((kind) => [
+    `${QUERY_LABELS[kind]}, at ${count(SMALL_ROWS)} rows (baseline for the ratio)`,
+    ...engines.flatMap((e) => [ms(small.get(e)![kind]!.p50), ms(small.get(e)![kind]!.p95)]),
+    count(small.get(engines[0])![kind]!.rows),
+  ]);
   return {
     title: `LRS store: statement queries at ${count(settings.store.rows)} rows`,
     notes: [
@@ -161,10 +228,13 @@ function queryTable(settings: BenchSettings, figures: Map<Engine, Record<QueryKi
       `Data: ${LEARNERS} learners, ${INSTRUCTORS} instructors (context.instructor), ${VERBS.length} verbs, uniform; "since" = the middle row's stored. PostgreSQL is ANALYZEd during and after the fill, as autovacuum would. STACK.md at 1M rows: agent + verb + since p95 0.4 ms (SQLite), 0.9 ms (PostgreSQL).`,
     ],
     columns: ['query', ...engines.flatMap((e) => [`${engineName(e)} p50 ms`, 'p95 ms']), 'rows/page'],
-    rows: QUERY_KINDS.map((kind) => [
-      QUERY_LABELS[kind],
-      ...engines.flatMap((e) => [ms(figures.get(e)![kind].p50), ms(figures.get(e)![kind].p95)]),
-      first ? count(first[kind].rows) : '—',
-    ]),
+    rows: [
+      ...QUERY_KINDS.map((kind) => [
+        QUERY_LABELS[kind],
+        ...engines.flatMap((e) => [ms(figures.get(e)![kind].p50), ms(figures.get(e)![kind].p95)]),
+        first ? count(first[kind].rows) : '—',
+      ]),
+      ...smallRows,
+    ],
   };
 }

@@ -7,8 +7,9 @@ import { PlannerStatistics } from './support/planner-statistics';
 import { benchQueuePrefix, deleteQueuePrefix } from './support/redis';
 import { startHub } from './support/servers';
 import type { BenchSettings, Engine } from './support/settings';
+import type { Scoreboard } from './support/scoreboard';
 import { median, msSince } from './support/stats';
-import { type BenchTable, count, percent } from './support/table';
+import { type BenchTable, count, percent, ratio } from './support/table';
 import { signedHeaders, WEBHOOK_INSTANCE, webhookBody } from './support/webhook';
 
 interface PipelineRun {
@@ -20,6 +21,8 @@ interface PipelineRun {
   drainSeconds: number;
   serverCpu: number;
   failures: string;
+  /** Hub RSS (MB) when the run ended. */
+  rssMb: number;
 }
 
 const POLL_MS = 25;
@@ -29,22 +32,41 @@ const POLL_MS = 25;
  * (JSONata mapping, id, validation) → deliver → built-in LRS, timed until every statement is
  * in the statements table, where /xapi/statements reads it.
  */
-export async function pipelineBench(settings: BenchSettings): Promise<BenchTable> {
+export async function pipelineBench(settings: BenchSettings, scoreboard: Scoreboard): Promise<BenchTable> {
   const rows: string[][] = [];
+  const measured: string[] = [];
+  const ratios: string[] = [];
+  const baselines: string[] = [];
   for (const engine of settings.engines) {
-    const runs = await measureEngine(settings, engine);
+    const { runs, rssStartMb } = await measureEngine(settings, engine);
     const baseline = await plainInsertBaseline(settings, engine, settings.pipeline.events);
+    const name = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const rate = median(runs.map((r) => r.statementsPerSecond));
+    measured.push(`${count(rate)}/s ${name}`);
+    const store = scoreboard.facts.get(`lrs-batch-${engine}`);
+    const plain = scoreboard.facts.get(`plain-batch-${engine}`);
+    if (store !== undefined && plain !== undefined) {
+      baselines.push(`${name}: LRS batched store ${count(store)}/s, plain INSERT ${count(plain)}/s`);
+      ratios.push(`${ratio(rate, store)} store, ${ratio(rate, plain)} plain`);
+    }
+    scoreboard.addRss(`pipeline hub, every role (${name})`, rssStartMb, runs[runs.length - 1].rssMb);
     rows.push([
-      engine === 'sqlite' ? 'SQLite' : 'PostgreSQL',
+      name,
       count(median(runs.map((r) => r.statementsPerSecond))),
       count(baseline),
       count(median(runs.map((r) => r.acceptedPerSecond))),
       median(runs.map((r) => r.drainSeconds)).toFixed(2),
       percent(median(runs.map((r) => r.serverCpu))),
+      `${count(rssStartMb)} → ${count(runs[runs.length - 1].rssMb)}`,
       runs.every((r) => r.failures === '0') ? '0' : runs.map((r) => r.failures).join(' / '),
     ]);
   }
   const { events, inFlight } = settings.pipeline;
+  scoreboard.set('endToEnd', {
+    measured: measured.join('; '),
+    baseline: baselines.length > 0 ? baselines.join('; ') : 'run lrs-store in the same run for the store baselines',
+    ratio: ratios.length > 0 ? ratios.join(' / ') : '—',
+  });
   return {
     title: 'Pipeline: webhook → normalize → deliver → built-in LRS',
     notes: [
@@ -52,14 +74,15 @@ export async function pipelineBench(settings: BenchSettings): Promise<BenchTable
       'statements/s counts from the first POST until the last statement is in the LRS\'s table (polled every 25 ms).',
       'Delivery is batched: the built-in destination stores up to 100 statements per StatementsService.storeEach call (lingering 50 ms for a batch to fill), claimed from the outbox.',
       'plain INSERT is the same run\'s baseline: the same number of statement-sized rows, 100 per multi-row INSERT and transaction, into a bare table of a fresh database.',
+      'hub RSS: after the warm-up → after the last run.',
       'For scale: STACK.md\'s practical ceiling on 2 cores (Fastify → BullMQ → micro-batched INSERT into PostgreSQL) is ~11k statements/s.',
     ],
-    columns: ['database', 'statements/s', 'plain INSERT rows/s (×100)', 'accepted/s', 'drain after last 202 (s)', 'hub CPU', 'non-202'],
+    columns: ['database', 'statements/s', 'plain INSERT rows/s (×100)', 'accepted/s', 'drain after last 202 (s)', 'hub CPU', 'hub RSS MB', 'non-202'],
     rows,
   };
 }
 
-async function measureEngine(settings: BenchSettings, engine: Engine): Promise<PipelineRun[]> {
+async function measureEngine(settings: BenchSettings, engine: Engine): Promise<{ runs: PipelineRun[]; rssStartMb: number }> {
   const database = await freshDatabase(engine, { adminUrl: settings.postgresAdminUrl, namePrefix: 'xapi_hub_bench' });
   const prefix = benchQueuePrefix();
   let hub: ChildServer | undefined;
@@ -69,6 +92,7 @@ async function measureEngine(settings: BenchSettings, engine: Engine): Promise<P
     // Opened after the hub has migrated the schema; a second connection, as an LRS reader would be.
     reader = openDatabase(database.url);
     await runOnce(settings, hub, reader, database, 'warmup', Math.min(200, settings.pipeline.events));
+    const rssStartMb = (await hub.rssBytes()) / 2 ** 20;
     // PostgreSQL statistics as autovacuum would keep them (see PlannerStatistics), between runs.
     const statistics = new PlannerStatistics(reader);
     const runs: PipelineRun[] = [];
@@ -76,7 +100,7 @@ async function measureEngine(settings: BenchSettings, engine: Engine): Promise<P
       await statistics.refresh(0);
       runs.push(await runOnce(settings, hub, reader, database, `run${run}`, settings.pipeline.events));
     }
-    return runs;
+    return { runs, rssStartMb };
   } finally {
     await reader?.db.destroy();
     await hub?.close();
@@ -125,6 +149,7 @@ async function runOnce(settings: BenchSettings, hub: ChildServer, reader: HubDat
     drainSeconds: Math.max(0, storedMs - acceptedMs) / 1000,
     serverCpu: cpu / (storedMs / 1000),
     failures: describeFailures(result.failed),
+    rssMb: (await hub.rssBytes()) / 2 ** 20,
   };
 }
 

@@ -2,12 +2,14 @@ import { type ChildProcess, fork } from 'node:child_process';
 
 /** What the bench process says to a server it started, and what the server answers. */
 export type ParentMessage = { type: 'cpu' } | { type: 'close' };
-export type ChildMessage = { type: 'ready'; url: string } | { type: 'cpu'; seconds: number } | { type: 'failed'; message: string };
+export type ChildMessage = { type: 'ready'; url: string } | { type: 'cpu'; seconds: number; rssBytes: number } | { type: 'failed'; message: string };
 
 export interface ChildServer {
   url: string;
   /** CPU time the server process has used so far, all its threads, in seconds. */
   cpuSeconds(): Promise<number>;
+  /** The server process's resident set size now, bytes. */
+  rssBytes(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export interface ChildServer {
  */
 export async function startChildServer(entry: string, env: NodeJS.ProcessEnv, what: string, timeoutMs = 60_000): Promise<ChildServer> {
   const child = fork(entry, [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const pendingCpu: ((seconds: number) => void)[] = [];
+  const pendingUsage: ((usage: { seconds: number; rssBytes: number }) => void)[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -31,7 +33,7 @@ export async function startChildServer(entry: string, env: NodeJS.ProcessEnv, wh
         clearTimeout(timer);
         reject(new Error(`${what} failed to start: ${message.message}`));
       } else if (message.type === 'cpu') {
-        pendingCpu.shift()?.(message.seconds);
+        pendingUsage.shift()?.(message);
       }
     });
     child.once('exit', (code) => {
@@ -40,13 +42,15 @@ export async function startChildServer(entry: string, env: NodeJS.ProcessEnv, wh
     });
   });
   const send = (message: ParentMessage) => child.send(message);
+  const usage = () =>
+    new Promise<{ seconds: number; rssBytes: number }>((resolve) => {
+      pendingUsage.push(resolve);
+      send({ type: 'cpu' });
+    });
   return {
     url,
-    cpuSeconds: () =>
-      new Promise<number>((resolve) => {
-        pendingCpu.push(resolve);
-        send({ type: 'cpu' });
-      }),
+    cpuSeconds: async () => (await usage()).seconds,
+    rssBytes: async () => (await usage()).rssBytes,
     close: () => closeChild(child, send),
   };
 }
@@ -75,7 +79,7 @@ export function serveFromChild(start: () => Promise<{ url: string; close(): Prom
       process.on('message', (message: ParentMessage) => {
         if (message.type === 'cpu') {
           const { user, system } = process.cpuUsage();
-          reply({ type: 'cpu', seconds: (user + system) / 1e6 });
+          reply({ type: 'cpu', seconds: (user + system) / 1e6, rssBytes: process.memoryUsage.rss() });
         } else if (message.type === 'close') {
           server.close().finally(() => process.exit(0));
         }

@@ -18,6 +18,14 @@ export interface LoadOptions {
   /** The n-th request (0-based, over the whole call). */
   request(n: number): LoadRequest;
   expectStatus: number;
+  /**
+   * Open loop: the n-th request is due at n / ratePerSecond s after the start, and waits for
+   * that moment (given enough lanes, the server's pace does not slow the offered load).
+   * Without it, closed loop: each lane sends as soon as its last answer came.
+   */
+  ratePerSecond?: number;
+  /** Told of every answer: which request, its outcome, and when (performance.now()). */
+  onAnswer?(n: number, outcome: string, at: number): void;
 }
 
 export interface LoadResult {
@@ -46,10 +54,18 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
     const connection = new KeepAliveConnection(target.hostname, Number(target.port));
     try {
       while (next < options.maxRequests && performance.now() < deadline) {
-        const bytes = encodeRequest(target.host, options.request(next++));
+        const n = next++;
+        if (options.ratePerSecond) {
+          const due = started + (n * 1000) / options.ratePerSecond;
+          if (due > deadline) break;
+          if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+        }
+        const bytes = encodeRequest(target.host, options.request(n));
         const sent = performance.now();
         const outcome = await connection.send(bytes);
-        result.latenciesMs.push(performance.now() - sent);
+        const answered = performance.now();
+        result.latenciesMs.push(answered - sent);
+        options.onAnswer?.(n, outcome, answered);
         if (outcome === String(options.expectStatus)) result.ok++;
         else result.failed.set(outcome, (result.failed.get(outcome) ?? 0) + 1);
       }

@@ -30,13 +30,19 @@ const PAGE = 100;
 export const MORE_PAGES = 10;
 
 /** Times every query kind on a filled LRS database. */
-export async function measureQueries(settings: BenchSettings, service: StatementsService, lrs: HubDatabase): Promise<Record<QueryKind, QueryFigures>> {
+export async function measureQueries(
+  settings: BenchSettings,
+  service: StatementsService,
+  lrs: HubDatabase,
+  rows: number,
+  kinds: readonly QueryKind[] = QUERY_KINDS,
+): Promise<Partial<Record<QueryKind, QueryFigures>>> {
   // "since" half-way through the table: the newer half of every learner's history matches.
   const middle = await lrs.db
     .selectFrom('statements')
     .select('stored')
     .orderBy('seq')
-    .offset(Math.floor(settings.store.rows / 2))
+    .offset(Math.floor(rows / 2))
     .limit(1)
     .executeTakeFirstOrThrow();
   const random = seededRandom(7);
@@ -59,8 +65,8 @@ export async function measureQueries(settings: BenchSettings, service: Statement
     morePaging: () => morePages({ verbId: verb(), limit: PAGE }, service),
   };
 
-  const figures = {} as Record<QueryKind, QueryFigures>;
-  for (const kind of QUERY_KINDS) figures[kind] = await timeQueries(settings, samplers[kind]);
+  const figures: Partial<Record<QueryKind, QueryFigures>> = {};
+  for (const kind of kinds) figures[kind] = await timeQueries(settings, samplers[kind]);
   return figures;
 }
 

@@ -12,12 +12,15 @@ export interface BenchSettings {
   postgresAdminUrl: string;
   intake: { seconds: number; inFlight: number; maxRequests: number };
   pipeline: { events: number; inFlight: number; timeoutSeconds: number };
+  /** Intake's open-loop run: p99 at this fixed rate. */
+  intakeFixedRate: number;
+  lag: { ratePerSecond: number; seconds: number };
   store: { rows: number; batch: number; singles: number; queries: number };
   validator: { seconds: number };
   health: { connections: number; seconds: number };
 }
 
-export const BENCH_NAMES = ['validator', 'identity', 'lrs-store', 'intake', 'pipeline', 'health'] as const;
+export const BENCH_NAMES = ['validator', 'identity', 'lrs-store', 'intake', 'pipeline', 'lag', 'cold-start', 'health'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 export type Engine = 'sqlite' | 'postgres';
 
@@ -38,6 +41,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
       inFlight: int(env, 'BENCH_PIPELINE_IN_FLIGHT', 32),
       timeoutSeconds: int(env, 'BENCH_PIPELINE_TIMEOUT_SECONDS', 120),
     },
+    intakeFixedRate: int(env, 'BENCH_INTAKE_FIXED_RATE', 2000),
+    lag: { ratePerSecond: int(env, 'BENCH_LAG_RATE', 1000), seconds: int(env, 'BENCH_LAG_SECONDS', 3) },
     store: {
       rows: int(env, 'BENCH_ROWS', 100_000),
       batch: int(env, 'BENCH_BATCH', 100),

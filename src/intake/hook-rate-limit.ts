@@ -1,5 +1,5 @@
 import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { DEFAULT_HOOK_RATE_PER_SECOND } from '../config/hub-config.schema';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
@@ -22,11 +22,13 @@ export function hookRates(runtime: HubRuntime): (instanceId: string) => number {
 
 /**
  * One budget per instance (not per client address): a noisy source is slowed down with 429
- * and Retry-After, and the other sources keep theirs. Budgets are per intake process.
+ * and Retry-After, and the other sources keep theirs. `storage` holds the counts: in Redis,
+ * every intake process shares one budget per instance.
  */
-export function hookThrottlerOptions(runtime: HubRuntime): ThrottlerModuleOptions {
+export function hookThrottlerOptions(runtime: HubRuntime, storage: ThrottlerStorage): ThrottlerModuleOptions {
   const rateFor = hookRates(runtime);
   return {
+    storage,
     // Named 'default' so the headers are the standard Retry-After and X-RateLimit-*.
     throttlers: [{ name: 'default', ttl: 1000, limit: (context) => rateFor(instanceOf(context)) }],
     getTracker: (req) => `hook:${(req.params as { instance?: string }).instance ?? ''}`,

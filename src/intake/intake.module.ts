@@ -3,12 +3,21 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AdminTokenGuard } from '../admin/admin-token.guard';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { AdminUploadController } from './admin-upload.controller';
+import { HubQueues } from '../queues/hub-queues';
+import { RedisThrottlerStorage } from '../queues/redis-throttler-storage';
 import { HooksController } from './hooks.controller';
 import { hookThrottlerOptions } from './hook-rate-limit';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [ThrottlerModule.forRootAsync({ inject: [HUB_RUNTIME], useFactory: (runtime: HubRuntime) => hookThrottlerOptions(runtime) })],
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [HUB_RUNTIME, HubQueues],
+      // Counts in Redis: intake processes started side by side share each instance's budget.
+      useFactory: (runtime: HubRuntime, queues: HubQueues) =>
+        hookThrottlerOptions(runtime, new RedisThrottlerStorage(queues.connection, queues.prefix)),
+    }),
+  ],
   controllers: [HooksController, AdminUploadController],
   providers: [IntakeService, AdminTokenGuard],
 })

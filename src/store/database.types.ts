@@ -122,6 +122,8 @@ export interface StatementAgentsTable {
   statement_seq: number;
   agent_key: string;
   relation: 'direct' | 'related';
+  /** The statement's verb, copied so agent + verb is one index range (migration 0011). */
+  verb_id: string;
 }
 
 export interface StatementActivitiesTable {

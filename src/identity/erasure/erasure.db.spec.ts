@@ -57,7 +57,7 @@ describe.each(TEST_ENGINES)('erasure (%s)', (engine) => {
       about(4, { object: { objectType: 'Agent', mbox: ANA_MBOX } }),
       about(5, {}),
     ];
-    await new StatementStore(database).insert(statements.map((s) => prepareStatement(s, { stored, authority: AUTHORITY, version: '1.0.3' })));
+    await new StatementStore(database).insert(() => statements.map((s) => prepareStatement(s, { stored, authority: AUTHORITY, version: '1.0.3' })));
 
     const inbox = (eventId: string, instanceId: string, body: string) => ({
       event_id: eventId,

@@ -48,8 +48,8 @@ describe.each(TEST_ENGINES)('retention (%s)', (engine) => {
         { id, actor: { mbox: 'mailto:ana@acme.example' }, verb: { id: 'http://adlnet.gov/expapi/verbs/attended' }, object: { id: 'https://acme.example/a' } },
         { stored, authority: AUTHORITY, version: '1.0.3' },
       );
-    await store.insert([statement('00000000-0000-4000-8000-000000000001', daysAgo(400))]);
-    await store.insert([statement('00000000-0000-4000-8000-000000000002', daysAgo(300))]);
+    await store.insert(() => [statement('00000000-0000-4000-8000-000000000001', daysAgo(400))]);
+    await store.insert(() => [statement('00000000-0000-4000-8000-000000000002', daysAgo(300))]);
 
     const removed = await jobWith({ inboxDays: 30, statementDays: 365 }).run(NOW);
 

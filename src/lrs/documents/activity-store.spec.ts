@@ -35,7 +35,7 @@ describe.each(TEST_ENGINES)('ActivityStore and PersonStore over stored statement
       await database.db.insertInto('statement_activities').values({ statement_seq: row.seq, activity_id: links.activity, relation: 'direct' }).execute();
     }
     if (links.agentKey) {
-      await database.db.insertInto('statement_agents').values({ statement_seq: row.seq, agent_key: links.agentKey, relation: 'direct' }).execute();
+      await database.db.insertInto('statement_agents').values({ statement_seq: row.seq, agent_key: links.agentKey, relation: 'direct', verb_id: 'http://adlnet.gov/expapi/verbs/attended' }).execute();
     }
   }
   const about = (name: Record<string, string>, extra: Record<string, unknown> = {}) => ({

@@ -59,7 +59,7 @@ export class StatementsController {
   @Get()
   @XapiScope('statements/read')
   async get(@Query() params: Params, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    void reply.header(CONSISTENT_THROUGH, this.statements.consistentThrough());
+    void reply.header(CONSISTENT_THROUGH, await this.statements.consistentThrough());
     const { version, onlyAuthority } = req.xapi!;
     const request = parseStatementRequest(params, version);
     const languages = acceptedLanguages(headerValue(req.headers, 'accept-language'));

@@ -12,7 +12,8 @@ export interface StatementLinks {
  * Which agents and activities a statement is about, computed once at insert time so that
  * `agent`, `activity`, `related_agents` and `related_activities` are index look-ups.
  * `direct` = the actor or object (what `agent=`/`activity=` match); `related` = everything
- * else the spec lists for the `related_*` flags (context, authority, SubStatement parts).
+ * else the spec lists for the `related_*` flags (context, authority's members, SubStatement
+ * parts) — except the authority itself, which the store matches by `authority_key`.
  */
 export function statementLinks(statement: Statement): StatementLinks {
   const agents = new Map<string, Relation>();
@@ -51,7 +52,10 @@ export function statementLinks(statement: Statement): StatementLinks {
   addAgent(statement.actor, 'direct');
   addObject(statement.object, 'direct');
   addContext(statement.context);
-  addAgent(statement.authority, 'related');
+  // The authority itself is a related agent too, but every statement has one (the hub's own for
+  // everything it delivers): `statements.authority_key` answers it, so it gets no link row —
+  // a third of the agent link rows, and their index entries, on every write. Its members do.
+  statement.authority?.member?.forEach((member) => addAgent(member, 'related'));
   return {
     agents: [...agents].map(([key, relation]) => ({ key, relation })),
     activities: [...activities].map(([id, relation]) => ({ id, relation })),

@@ -46,7 +46,7 @@ describe.each(TEST_ENGINES)('StatementStore contract (%s)', (engine) => {
   const put = async (statements: Statement[], authority = AUTHORITY) => {
     clock += 1000;
     const prepared = statements.map((s) => prepareStatement(s, { stored: new Date(clock), authority, version: '1.0.3' }));
-    await store.insert(prepared);
+    await store.insert(() => prepared);
     return prepared;
   };
   const ids = async (query: Partial<StatementQuery>) => (await store.query({ limit: 100, ...query })).map((row) => JSON.parse(row.fullJson).id);
@@ -106,6 +106,19 @@ describe.each(TEST_ENGINES)('StatementStore contract (%s)', (engine) => {
     expect(await ids({ agentKey: 'mbox:mailto:bob@example.org', activityId: activity, relatedActivities: true })).toEqual([related.id]);
   });
 
+  it('matches the authority as a related agent, alone or with other filters, newest first', async () => {
+    const verb = `http://example.org/verbs/${randomUUID()}`;
+    const writer = 'account:http://hub.example|other';
+    const [first] = await put([statement({ verb: { id: verb } })], OTHER_AUTHORITY);
+    const [second] = await put([statement({ verb: { id: verb }, actor: bob })], OTHER_AUTHORITY);
+    const [elsewhere] = await put([statement({ verb: { id: verb } })]);
+    expect(await ids({ agentKey: writer, verbId: verb })).toEqual([]);
+    expect(await ids({ agentKey: writer, verbId: verb, relatedAgents: true })).toEqual([second.id, first.id]);
+    expect(await ids({ agentKey: writer, relatedAgents: true, limit: 1 })).toEqual([second.id]);
+    expect(await ids({ agentKey: 'mbox:mailto:bob@example.org', verbId: verb, relatedAgents: true })).toEqual([second.id]);
+    expect(await ids({ agentKey: 'mbox:mailto:ana@example.org', verbId: verb, relatedAgents: true })).toEqual([elsewhere.id, first.id]);
+  });
+
   it('returns statements that target a matching statement, the voided target excluded (Communication §2.1.3)', async () => {
     const verb = `http://example.org/verbs/${randomUUID()}`;
     const a = statement({ verb: { id: verb } });
@@ -144,8 +157,8 @@ describe.each(TEST_ENGINES)('StatementStore contract (%s)', (engine) => {
     const sha2 = createHash('sha256').update(content).digest('hex');
     const att = { sha2, contentType: 'application/octet-stream', content };
     const make = () => prepareStatement(statement(), { stored: new Date(), authority: AUTHORITY, version: '2.0.0' });
-    await store.insert([make()], [att]);
-    await store.insert([make()], [att]);
+    await store.insert(() => [make()], [att]);
+    await store.insert(() => [make()], [att]);
     expect(await attachments.findByHashes([sha2.toUpperCase()])).toEqual([att]);
     const count = await database.db.selectFrom('attachments').select((eb) => eb.fn.countAll().as('n')).where('sha2', '=', sha2).executeTakeFirst();
     expect(Number(count?.n)).toBe(1);

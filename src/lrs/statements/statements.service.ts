@@ -32,9 +32,6 @@ export interface FoundStatement {
 /** The built-in LRS's statement rules, shared by the /xapi controller and in-process delivery. */
 @Injectable()
 export class StatementsService {
-  /** `stored` instants (ms) of writes not yet committed: Consistent-Through stays before them. */
-  private readonly inFlight = new Map<number, number>();
-
   constructor(
     private readonly statementStore: StatementStore,
     private readonly attachmentStore: AttachmentStore,
@@ -53,22 +50,21 @@ export class StatementsService {
     const statements = input as Statement[];
     const attachments = this.checkAttachments(statements, parts);
 
-    const stored = this.beginWrite();
     try {
-      const prepared = statements.map((statement) => prepareStatement(statement, { stored, authority, version }));
-      const seen = new Set<string>();
-      for (const statement of prepared) {
-        if (seen.has(statement.id)) throw invalidRequest(`statement id ${statement.id} appears twice in one request`);
-        seen.add(statement.id);
-      }
-      await this.statementStore.insert(prepared, attachments);
-      return prepared.map((s) => s.id);
+      const { statements: stored } = await this.statementStore.insert((at) => {
+        const prepared = statements.map((statement) => prepareStatement(statement, { stored: at, authority, version }));
+        const seen = new Set<string>();
+        for (const statement of prepared) {
+          if (seen.has(statement.id)) throw invalidRequest(`statement id ${statement.id} appears twice in one request`);
+          seen.add(statement.id);
+        }
+        return prepared;
+      }, attachments);
+      return stored.map((s) => s.id);
     } catch (error) {
       if (error instanceof StatementConflictError) throw conflict(error.message, [`id: ${error.statementId}`]);
       if (error instanceof VoidingVoidError) throw invalidRequest(error.message, [`id: ${error.statementId}`]);
       throw error;
-    } finally {
-      this.endWrite(stored);
     }
   }
 
@@ -85,11 +81,13 @@ export class StatementsService {
     });
     let pending = input.flatMap((statement, index) => (outcomes[index] ? [] : [{ statement, index }]));
     while (pending.length > 0) {
-      const stored = this.beginWrite();
       try {
-        const prepared = pending.map(({ statement }) => prepareStatement(statement, { stored, authority, version }));
-        const fresh = new Set(await this.statementStore.insert(prepared));
-        prepared.forEach((p, i) => (outcomes[pending[i].index] = { outcome: fresh.has(p.id) ? 'stored' : 'identical' }));
+        const batch = pending;
+        const { statements: prepared, freshIds } = await this.statementStore.insert((stored) =>
+          batch.map(({ statement }) => prepareStatement(statement, { stored, authority, version })),
+        );
+        const fresh = new Set(freshIds);
+        prepared.forEach((p, i) => (outcomes[batch[i].index] = { outcome: fresh.has(p.id) ? 'stored' : 'identical' }));
         pending = [];
       } catch (error) {
         // The store refuses the whole transaction for one statement: set it aside and store the rest.
@@ -99,8 +97,6 @@ export class StatementsService {
         if (refused.length === 0) throw error;
         for (const { index } of refused) outcomes[index] = { outcome, message: error.message };
         pending = pending.filter((item) => !refused.includes(item));
-      } finally {
-        this.endWrite(stored);
       }
     }
     return outcomes.map((outcome) => outcome ?? { outcome: 'invalid', message: 'not stored' });
@@ -149,11 +145,10 @@ export class StatementsService {
 
   /**
    * Every statement written before this instant is readable (the X-Experience-API-Consistent-Through
-   * header): now, or just before the oldest write of this process still in flight.
+   * header), whichever LRS process on this database wrote it.
    */
-  consistentThrough(): string {
-    const oldest = Math.min(...this.inFlight.keys());
-    return new Date(Number.isFinite(oldest) ? Math.min(oldest - 1, Date.now()) : Date.now()).toISOString();
+  consistentThrough(): Promise<string> {
+    return this.statementStore.consistentThrough();
   }
 
   private checkAttachments(statements: Statement[], parts: readonly MultipartPart[]): AttachmentContent[] {
@@ -169,19 +164,5 @@ export class StatementsService {
       if (problem) throw invalidRequest(`malformed signature${statements.length > 1 ? ` in statement [${i}]` : ''}: ${problem}`);
     }
     return attachments;
-  }
-
-  private beginWrite(): Date {
-    const stored = new Date();
-    const at = stored.getTime();
-    this.inFlight.set(at, (this.inFlight.get(at) ?? 0) + 1);
-    return stored;
-  }
-
-  private endWrite(stored: Date): void {
-    const at = stored.getTime();
-    const left = (this.inFlight.get(at) ?? 1) - 1;
-    if (left > 0) this.inFlight.set(at, left);
-    else this.inFlight.delete(at);
   }
 }

@@ -9,6 +9,8 @@ import { linkOrderIndexesMigration } from './0006-link-order-indexes';
 import { deliveryOutboxMigration } from './0007-delivery-outbox';
 import { connectorHostMigration } from './0008-connector-host';
 import { identityMigration } from './0009-identity';
+import { queryIndexesMigration } from './0011-query-indexes';
+import { withMigrationLock } from './migration-lock';
 
 /** Every migration, in order. Names are permanent: a renamed one would run again. */
 function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration> {
@@ -22,19 +24,20 @@ function migrationsFor(engine: HubDatabase['engine']): Record<string, Migration>
     '0007-delivery-outbox': deliveryOutboxMigration(engine),
     '0008-connector-host': connectorHostMigration,
     '0009-identity': identityMigration(engine),
+    '0011-query-indexes': queryIndexesMigration,
   };
 }
 
 export class MigrationFailedError extends Error {}
 
+/** Applies what is missing, once, even when several hub processes start together on one database. */
 export async function migrateToLatest(database: HubDatabase): Promise<void> {
-  const migrator = new Migrator({
-    db: database.db,
-    provider: { getMigrations: async () => migrationsFor(database.engine) },
+  await withMigrationLock(database, async (db) => {
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrationsFor(database.engine) } });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new MigrationFailedError(`migration ${failed} failed: ${(error as Error).message}`);
+    }
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new MigrationFailedError(`migration ${failed} failed: ${(error as Error).message}`);
-  }
 }
