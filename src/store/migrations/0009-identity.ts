@@ -72,7 +72,6 @@ export function identityMigration(engine: DatabaseEngine) {
 
       // Retention deletes by age: these keep it from scanning.
       await db.schema.createIndex('inbox_received_at').on('inbox').column('received_at').execute();
-      await db.schema.createIndex('statements_stored').on('statements').column('stored').execute();
       await db.schema.createIndex('statement_agents_seq').on('statement_agents').column('statement_seq').execute();
       await db.schema.createIndex('statement_activities_seq').on('statement_activities').column('statement_seq').execute();
     },
