@@ -140,6 +140,28 @@ describe('calendar connectors against local fakes', () => {
       tokenUrl: "${google.url}/token"
       activityBase: ${ACTIVITY_BASE}
       sessionKeywords: [coaching]
+  - id: m365-refused
+    connector: microsoft-graph
+    secrets: ["\${GRAPH_CLIENT_STATE}"]
+    config:
+      tenantId: ${TENANT}
+      clientId: ${GRAPH_CLIENT_ID}
+      clientSecret: an-expired-client-secret
+      userIds: ["${MAILBOX}"]
+      notificationUrl: https://hub.acme.example/hooks/m365-refused
+      graphBaseUrl: "${graph.url}/v1.0"
+      loginBaseUrl: "${graph.url}"
+  - id: google-refused
+    connector: google-calendar
+    secrets: ["\${GOOGLE_CHANNEL_TOKEN}"]
+    config:
+      calendarId: ${GOOGLE_CALENDAR}
+      clientId: ${GOOGLE_CLIENT_ID}
+      clientSecret: "\${GOOGLE_CLIENT_SECRET}"
+      refreshToken: a-revoked-refresh-token
+      channelAddress: https://hub.acme.example/hooks/google-refused
+      apiBaseUrl: "${google.url}/calendar/v3"
+      tokenUrl: "${google.url}/token"
   - id: ics-feed
     connector: ics
     config:
@@ -382,6 +404,29 @@ describe('calendar connectors against local fakes', () => {
       expect(actorsOf(recheck)).toEqual(mailto(ANA));
       expect(instructorsOf(recheck)).toEqual([ZOE_AS_INSTRUCTOR]);
     });
+  });
+
+  it('refused credentials stop the renewal task (no retry loop) and the admin API says why', async () => {
+    const stoppedOf = async (id: string) => {
+      const { body } = await admin<{ id: string; stoppedTasks: { task: string; reason: string }[] }[]>(hub.url, 'GET', 'instances');
+      const tasks = body.find((i) => i.id === id)!.stoppedTasks;
+      return tasks.length > 0 ? tasks : undefined;
+    };
+    expect(await eventually(() => stoppedOf('m365-refused'), 15_000, 'the stopped Graph task')).toEqual([
+      { task: 'subscriptions', reason: expect.stringMatching(/^Microsoft Entra ID refused the app's credentials/), since: expect.any(String) },
+    ]);
+    expect(await eventually(() => stoppedOf('google-refused'), 15_000, 'the stopped Google task')).toEqual([
+      { task: 'channel', reason: expect.stringMatching(/^Google refused the refresh token/), since: expect.any(String) },
+    ]);
+    const schedulers = (await hub.app.get(HubQueues).tasks.getJobSchedulers()).map((s) => s.key);
+    expect(schedulers).not.toContain('task-m365-refused-subscriptions');
+    expect(schedulers).not.toContain('task-google-refused-channel');
+    // Once per boot (a restart puts the task back), never again in between: no retry after the first backoff.
+    const graphAsked = () => graph.requests.filter((r) => r.method === 'POST' && r.body.includes('an-expired-client-secret')).length;
+    const googleAsked = () => google.requests.filter((r) => r.method === 'POST' && r.body.includes('a-revoked-refresh-token')).length;
+    const before = [graphAsked(), googleAsked()];
+    await new Promise((r) => setTimeout(r, 2500)); // longer than the first retry's backoff
+    expect([graphAsked(), googleAsked()]).toEqual(before);
   });
 
   describe('ics', () => {
