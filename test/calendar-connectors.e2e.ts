@@ -210,24 +210,18 @@ describe('calendar connectors against local fakes', () => {
   }
 
   describe('microsoft-graph', () => {
-    const postNotification = (clientState: string, eventId: string, etag: string, subscriptionId: string) =>
-      fetch(`${hub.url}/hooks/m365`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          value: [
-            {
-              subscriptionId,
-              subscriptionExpirationDateTime: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-              changeType: 'updated',
-              resource: `Users/${MAILBOX}/Events/${eventId}`,
-              resourceData: { '@odata.type': '#Microsoft.Graph.Event', '@odata.id': `Users/${MAILBOX}/Events/${eventId}`, id: eventId, '@odata.etag': etag },
-              clientState,
-              tenantId: '84bd8158-6d4d-4958-8b9f-9d6445542f95',
-            },
-          ],
-        }),
-      });
+    const change = (clientState: string, eventId: string, etag: string, subscriptionId: string) => ({
+      subscriptionId,
+      subscriptionExpirationDateTime: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      changeType: 'updated',
+      resource: `Users/${MAILBOX}/Events/${eventId}`,
+      resourceData: { '@odata.type': '#Microsoft.Graph.Event', '@odata.id': `Users/${MAILBOX}/Events/${eventId}`, id: eventId, '@odata.etag': etag },
+      clientState,
+      tenantId: '84bd8158-6d4d-4958-8b9f-9d6445542f95',
+    });
+    const postCollection = (items: object[]) =>
+      fetch(`${hub.url}/hooks/m365`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ value: items }) });
+    const postNotification = (clientState: string, eventId: string, etag: string, subscriptionId: string) => postCollection([change(clientState, eventId, etag, subscriptionId)]);
 
     it('the subscriptions task creates the subscription at Graph with the app token, and the hub keeps its id', async () => {
       const kept = await eventually(() => stateOf('m365', `graph:subscription:${MAILBOX}`), 15_000, 'the kept subscription');
@@ -246,7 +240,8 @@ describe('calendar connectors against local fakes', () => {
 
     it('answers the validation handshake with the token as text/plain', async () => {
       const token = 'Validation: Testing client application reachability for subscription Request-Id: 25e7a3b2-2a5d-4d39-a6d4-2d6a1c1bfa4c';
-      const response = await fetch(`${hub.url}/hooks/m365?validationToken=${encodeURIComponent(token)}`, { method: 'POST' });
+      // As Graph sends it: text/plain, no body.
+      const response = await fetch(`${hub.url}/hooks/m365?validationToken=${encodeURIComponent(token)}`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '' });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
       expect(await response.text()).toBe(token);
@@ -256,10 +251,49 @@ describe('calendar connectors against local fakes', () => {
       const response = await postNotification('someone-elses-client-state', 'AAMkAGI1AAAt9AHlAAA=', 'W/"DwAAABYAAAD"', 'sub-unknown');
       expect(response.status).toBe(401);
       expect((await inboxOf('m365')).filter((e) => e.event_key.includes('AAMkAGI1AAAt9AHlAAA='))).toEqual([]);
+
+      // In a collection, the item with a foreign clientState is rejected and the others go on.
+      const mixed = await postCollection([
+        change(SECRETS.GRAPH_CLIENT_STATE, 'AAMkAGI1AAAt9AHlAAC=', 'W/"DwAAABYAAAE"', graph.subscriptions[0].id),
+        change('someone-elses-client-state', 'AAMkAGI1AAAt9AHlAAA=', 'W/"DwAAABYAAAD"', graph.subscriptions[0].id),
+      ]);
+      expect(mixed.status).toBe(202);
+      expect(await mixed.json()).toMatchObject({ events: [{ eventKey: expect.stringContaining('AAMkAGI1AAAt9AHlAAC='), eventId: expect.any(String), duplicate: false }], rejected: [{ at: 'value[1]', reason: expect.stringMatching(/clientState/) }] });
+      expect((await inboxOf('m365')).filter((e) => e.event_key.includes('AAMkAGI1AAAt9AHlAAA='))).toEqual([]);
+    });
+
+    it('reauthorizationRequired renews the subscription at Graph at once; subscriptionRemoved makes a new one', async () => {
+      const [subscription] = graph.subscriptions;
+      const lifecycle = (lifecycleEvent: string, subscriptionId: string) => ({
+        subscriptionId,
+        subscriptionExpirationDateTime: subscription.expirationDateTime,
+        tenantId: '84bd8158-6d4d-4958-8b9f-9d6445542f95',
+        clientState: SECRETS.GRAPH_CLIENT_STATE,
+        lifecycleEvent,
+      });
+      const kept = async () => JSON.parse((await stateOf('m365', `graph:subscription:${MAILBOX}`))!) as { id: string; expiresAt: string };
+      const before = await kept();
+      const reauthorize = await postCollection([lifecycle('reauthorizationRequired', subscription.id)]);
+      expect(reauthorize.status).toBe(202);
+      const { eventId: renewal } = (await reauthorize.json()) as { eventId: string };
+      const renewed = await eventually(async () => {
+        const { body } = await admin<{ status: string; detail: string }>(hub.url, 'GET', `events/${renewal}`);
+        return body.status === 'ignored' ? body : undefined;
+      }, 10_000, 'the renewal');
+      expect(renewed.detail).toMatch(new RegExp(`^reauthorizationRequired: subscription ${subscription.id} renewed until `));
+      expect(graph.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([`/v1.0/subscriptions/${subscription.id}`]);
+      expect((await kept()).expiresAt).not.toBe(before.expiresAt);
+      expect((await kept()).expiresAt).toBe(graph.subscriptions[0].expirationDateTime);
+
+      const removed = await postCollection([lifecycle('subscriptionRemoved', subscription.id)]);
+      expect(removed.status).toBe(202);
+      await eventually(async () => ((await kept()).id !== subscription.id ? true : undefined), 10_000, 'the new subscription');
+      expect(graph.subscriptions).toHaveLength(2);
+      expect((await kept()).id).toBe(graph.subscriptions[1].id);
     });
 
     it('a notification → the event fetched from Graph → waiting until the session ends → attended for each accepted person after it, across a hub restart', async () => {
-      const subscriptionId = graph.subscriptions[0].id;
+      const subscriptionId = graph.subscriptions.at(-1)!.id;
       const end = at(9_000);
       const start = new Date(end.getTime() - 50 * 60_000);
       const eventId = 'AAMkAGI1AAAt9AHlAAB=';
@@ -288,6 +322,9 @@ describe('calendar connectors against local fakes', () => {
       expect(response.status).toBe(202);
       const { eventId: inboxId, events } = (await response.json()) as { eventId: string; events: unknown[] };
       expect(events).toHaveLength(1);
+      // Graph's retry of the same notification is the same event.
+      const retried = await postNotification(SECRETS.GRAPH_CLIENT_STATE, eventId, 'W/"DwAAABYAAADkrWGo7bouTKlsgTZMr9KwAAAfvK2o"', subscriptionId);
+      expect(await retried.json()).toMatchObject({ eventId: inboxId, duplicate: true });
       const waiting = await eventually(
         async () => {
           const { body } = await admin<{ status: string; dueAt: string; detail: string }>(hub.url, 'GET', `events/${inboxId}`);
@@ -312,7 +349,7 @@ describe('calendar connectors against local fakes', () => {
       expect(attended[0]).toMatchObject({ result: { duration: 'PT50M' }, context: { platform: 'Microsoft 365' }, timestamp: expect.stringMatching(new RegExp(`^${start.toISOString().slice(0, 19)}`)) });
       expect((await admin<{ status: string }>(hub.url, 'GET', `events/${inboxId}`)).body.status).toBe('normalized');
       // The restarted hub found its subscription in the database: nothing new at Graph.
-      expect(graph.subscriptions).toHaveLength(1);
+      expect(graph.subscriptions).toHaveLength(2);
 
       // The same session exported from Outlook as an ICS file and posted to an ICS instance: the same activity.
       const upload = await fetch(`${hub.url}/hooks/ics-upload`, {
