@@ -222,6 +222,8 @@ describe('calendar connectors against local fakes', () => {
     const postCollection = (items: object[]) =>
       fetch(`${hub.url}/hooks/m365`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ value: items }) });
     const postNotification = (clientState: string, eventId: string, etag: string, subscriptionId: string) => postCollection([change(clientState, eventId, etag, subscriptionId)]);
+    /** The id of the subscription the hub keeps for the mailbox (the subscriptions task makes it at boot). */
+    const keptSubscription = async () => (JSON.parse(await eventually(() => stateOf('m365', `graph:subscription:${MAILBOX}`), 15_000, 'the kept subscription')) as { id: string }).id;
 
     it('the subscriptions task creates the subscription at Graph with the app token, and the hub keeps its id', async () => {
       const kept = await eventually(() => stateOf('m365', `graph:subscription:${MAILBOX}`), 15_000, 'the kept subscription');
@@ -263,6 +265,7 @@ describe('calendar connectors against local fakes', () => {
     });
 
     it('reauthorizationRequired renews the subscription at Graph at once; subscriptionRemoved makes a new one', async () => {
+      await keptSubscription();
       const [subscription] = graph.subscriptions;
       const lifecycle = (lifecycleEvent: string, subscriptionId: string) => ({
         subscriptionId,
@@ -293,7 +296,7 @@ describe('calendar connectors against local fakes', () => {
     });
 
     it('a notification → the event fetched from Graph → waiting until the session ends → attended for each accepted person after it, across a hub restart', async () => {
-      const subscriptionId = graph.subscriptions.at(-1)!.id;
+      const subscriptionId = await keptSubscription();
       const end = at(9_000);
       const start = new Date(end.getTime() - 50 * 60_000);
       const eventId = 'AAMkAGI1AAAt9AHlAAB=';
@@ -361,6 +364,54 @@ describe('calendar connectors against local fakes', () => {
       const both = await attendedEventually(activityId, 3, 'attended for Ana from the ICS export');
       expect(actorsOf(both)).toEqual(mailto(ANA, ANA, DAN));
       expect(new Set(both.map((s) => (s.context as { platform: string }).platform))).toEqual(new Set(['Microsoft 365', 'ICS feed']));
+    });
+
+    it('a series master → its instances read from Graph: attended for the one that ended, the next one through the rechecks task when it ends', async () => {
+      const masterId = 'AAMkAGI1AAAt9AHlSER=';
+      const iCalUId = '040000008200E00074C5B7101A82E00800000000SERIESMASTER0000000000000000001000000041414D6B414749315345524945';
+      const slot = (startsIn: number, minutes: number) => {
+        const start = at(startsIn);
+        return { start, end: new Date(start.getTime() + minutes * 60_000) };
+      };
+      const yesterday = slot(-24 * HOUR, 30);
+      const soon = { start: at(-30 * 60_000 + 3_000), end: at(3_000) };
+      const nextWeek = slot(7 * 24 * HOUR, 30);
+      const instance = (id: string, s: { start: Date; end: Date }) => ({
+        id,
+        type: 'occurrence',
+        seriesMasterId: masterId,
+        iCalUId: `${iCalUId}-${id}`, // Graph's per-occurrence iCalUId: the series' is the master's
+        originalStart: s.start.toISOString(),
+        start: graphTime(s.start),
+        end: graphTime(s.end),
+        subject: 'Weekly coaching',
+        changeKey: 'DwAAABYAAADkrWGo7bouTKlsgTZMr9KwAAAfvSER',
+        lastModifiedDateTime: yesterday.start.toISOString(),
+        attendees: [{ type: 'required', status: { response: 'accepted' }, emailAddress: { name: ANA.name, address: ANA.email } }],
+        organizer: { emailAddress: { name: ZOE.name, address: ZOE.email } },
+      });
+      graph.events.set(masterId, {
+        id: masterId,
+        type: 'seriesMaster',
+        iCalUId,
+        subject: 'Weekly coaching',
+        start: graphTime(yesterday.start),
+        end: graphTime(yesterday.end),
+        organizer: { emailAddress: { name: ZOE.name, address: ZOE.email } },
+        instances: [instance('occ-1', yesterday), instance('occ-2', soon), instance('occ-3', nextWeek)],
+      });
+      const idOf = (s: { start: Date }) => sessionActivityId(ACTIVITY_BASE, { iCalUID: iCalUId, originalStart: `${s.start.toISOString().slice(0, 19)}Z` });
+
+      expect((await postNotification(SECRETS.GRAPH_CLIENT_STATE, masterId, 'W/"DwAAABYAAADkrWGo7bouTKlsgTZMr9KwAAAfvSER"', await keptSubscription())).status).toBe(202);
+      expect(actorsOf(await attendedEventually(idOf(yesterday), 1, "attended for yesterday's occurrence"))).toEqual(mailto(ANA));
+      const read = graph.requests.find((r) => r.path === `/v1.0/Users/${MAILBOX}/Events/${masterId}/instances`)!;
+      expect(read.query).toMatchObject({ startDateTime: expect.any(String), endDateTime: expect.any(String) });
+      expect(await attendedIn(idOf(soon))).toEqual([]);
+
+      await new Promise((r) => setTimeout(r, Math.max(0, soon.end.getTime() - Date.now()) + 100));
+      await runTask('m365', 'rechecks');
+      expect(actorsOf(await attendedEventually(idOf(soon), 1, 'attended for the occurrence that ended since'))).toEqual(mailto(ANA));
+      expect(await attendedIn(idOf(nextWeek))).toEqual([]);
     });
   });
 
@@ -488,7 +539,7 @@ describe('calendar connectors against local fakes', () => {
         body: icsOf([past]),
       });
       expect(upload.status).toBe(202);
-      // Feed, posted file and Google (the test above): three statements about Ana, one activity.
+      // Feed, posted file and Google (the google-calendar tests, run before this one): three statements about Ana, one activity.
       const all = await attendedEventually(pastId, 3, 'attended from the posted file');
       expect(actorsOf(all)).toEqual(mailto(ANA, ANA, ANA));
       expect(new Set(all.map((s) => s.id)).size).toBe(3);
