@@ -413,6 +413,34 @@ describe('calendar connectors against local fakes', () => {
       expect(actorsOf(await attendedEventually(idOf(soon), 1, 'attended for the occurrence that ended since'))).toEqual(mailto(ANA));
       expect(await attendedIn(idOf(nextWeek))).toEqual([]);
     });
+
+    it('a `missed` lifecycle notification reads the calendar view again (all pages): a session whose notification Graph dropped is reported', async () => {
+      const subscriptionId = await keptSubscription();
+      const dropped = { id: 'AAMkAGI1AAAt9AHlDRP=', uid: '040000008200E00074C5B7101A82E00800000000DROPPED', start: at(-5 * HOUR), end: at(-4 * HOUR) };
+      graph.events.set(dropped.id, {
+        id: dropped.id,
+        type: 'singleInstance',
+        iCalUId: dropped.uid,
+        subject: 'Coaching follow-up',
+        start: graphTime(dropped.start),
+        end: graphTime(dropped.end),
+        attendees: [{ type: 'required', status: { response: 'accepted' }, emailAddress: { name: DAN.name, address: DAN.email } }],
+        organizer: { emailAddress: { name: ZOE.name, address: ZOE.email } },
+      });
+      // More than a page of the calendar view (the fake pages two by two): a lunch, not a session, and next week's session.
+      const lunch = at(-3 * HOUR);
+      for (const [id, subject, start] of [['AAMkAGI1AAAt9AHlLUN=', 'Team lunch', lunch], ['AAMkAGI1AAAt9AHlNXT=', 'Coaching', at(6 * 24 * HOUR)]] as const) {
+        graph.events.set(id, { ...graph.events.get(dropped.id)!, id, iCalUId: `uid-${id}`, subject, start: graphTime(start), end: graphTime(new Date(start.getTime() + HOUR)) });
+      }
+      const missed = await postCollection([{ subscriptionId, tenantId: '84bd8158-6d4d-4958-8b9f-9d6445542f95', clientState: SECRETS.GRAPH_CLIENT_STATE, lifecycleEvent: 'missed' }]);
+      expect(missed.status).toBe(202);
+      const droppedId = sessionActivityId(ACTIVITY_BASE, { iCalUID: dropped.uid, originalStart: `${dropped.start.toISOString().slice(0, 19)}Z` });
+      expect(actorsOf(await attendedEventually(droppedId, 1, 'attended for the session Graph did not notify'))).toEqual(mailto(DAN));
+      const pages = graph.requests.filter((r) => r.path.toLowerCase() === `/v1.0/users/${MAILBOX}/calendarview`);
+      expect(pages.length).toBeGreaterThan(1);
+      expect(pages.at(-1)!.query.$skip).toBeDefined();
+      expect(await attendedIn(sessionActivityId(ACTIVITY_BASE, { iCalUID: 'uid-AAMkAGI1AAAt9AHlLUN=', originalStart: `${lunch.toISOString().slice(0, 19)}Z` }))).toEqual([]);
+    });
   });
 
   describe('google-calendar', () => {

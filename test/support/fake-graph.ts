@@ -21,7 +21,8 @@ export interface FakeGraph extends FakeApi {
  * Microsoft identity platform + Graph v1.0, the calls the microsoft-graph connector makes:
  * `POST /{tenant}/oauth2/v2.0/token` (client credentials → app token), `POST /v1.0/subscriptions`
  * (201 with an id), `PATCH /v1.0/subscriptions/{id}`, `GET /v1.0/users/{user}/events/{id}` and
- * `…/events/{id}/instances` (`instances` of a series master event), all with the app token. Paths
+ * `…/events/{id}/instances` (`instances` of a series master event) and `/users/{user}/calendarView`,
+ * all with the app token. Paths
  * are case-insensitive, as Graph's are (notifications name `Users/…/Events/…`). The login base is
  * `url`, the Graph base `url + '/v1.0'`.
  */
@@ -30,7 +31,7 @@ export async function startFakeGraph(options: { tenantId: string; clientId: stri
   const events = new Map<string, Record<string, unknown>>();
   const subscriptions: FakeGraphSubscription[] = [];
   const graphError = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
-  const api = await startFake(({ method, path, body, authorization }) => {
+  const api = await startFake(({ method, path, query, body, authorization }) => {
     if (method === 'POST' && path === `/${options.tenantId}/oauth2/v2.0/token`) {
       const form = new URLSearchParams(body);
       if (form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret) {
@@ -64,7 +65,26 @@ export async function startFakeGraph(options: { tenantId: string; clientId: stri
       const { instances: _instances, ...rest } = event;
       return { status: 200, body: rest };
     }
+    const calendarView = /^\/v1\.0\/users\/[^/]+\/calendarview$/.exec(lower);
+    if (method === 'GET' && calendarView) return calendarViewPage(query, `${api.url}${path}`);
     return graphError(400, 'BadRequest', `the fake has no ${method} ${path}`);
   });
+  /**
+   * `calendarView`: single events and series instances overlapping the window, two a page (Graph
+   * pages as it likes, `$top` is a maximum), the next page as an absolute `@odata.nextLink`.
+   */
+  function calendarViewPage(query: Record<string, string>, self: string) {
+    const from = Date.parse(query.startDateTime);
+    const to = Date.parse(query.endDateTime);
+    const utc = (t: unknown) => Date.parse(`${(t as { dateTime: string }).dateTime.slice(0, 19)}Z`);
+    const all = [...events.values()]
+      .flatMap((e) => (e.type === 'seriesMaster' ? ((e.instances as Record<string, unknown>[] | undefined) ?? []) : [e]))
+      .filter((e) => utc(e.start) < to && utc(e.end) > from);
+    const skip = Number(query.$skip ?? 0);
+    const size = Math.min(2, Number(query.$top ?? 10));
+    const next = new URLSearchParams({ ...query, $skip: String(skip + size) });
+    return { status: 200, body: { value: all.slice(skip, skip + size), ...(skip + size < all.length ? { '@odata.nextLink': `${self}?${next}` } : {}) } };
+  }
+
   return { ...api, events, subscriptions };
 }
