@@ -441,6 +441,33 @@ describe('calendar connectors against local fakes', () => {
       expect(pages.at(-1)!.query.$skip).toBeDefined();
       expect(await attendedIn(sessionActivityId(ACTIVITY_BASE, { iCalUID: 'uid-AAMkAGI1AAAt9AHlLUN=', originalStart: `${lunch.toISOString().slice(0, 19)}Z` }))).toEqual([]);
     });
+
+    it('a burst of notifications for one session (created, then several updates in one collection) reports each person once', async () => {
+      const subscriptionId = await keptSubscription();
+      const eventId = 'AAMkAGI1AAAt9AHlTWN=';
+      const session = { start: at(-2 * HOUR), end: at(-HOUR) };
+      const uid = '040000008200E00074C5B7101A82E00800000000TWINNOTIFICATIONS';
+      graph.events.set(eventId, {
+        id: eventId,
+        type: 'singleInstance',
+        iCalUId: uid,
+        subject: 'Coaching',
+        changeKey: 'twin-2',
+        start: graphTime(session.start),
+        end: graphTime(session.end),
+        attendees: [ANA, DAN].map((p) => ({ type: 'required', status: { response: 'accepted' }, emailAddress: { name: p.name, address: p.email } })),
+        organizer: { emailAddress: { name: ZOE.name, address: ZOE.email } },
+      });
+      const created = { ...change(SECRETS.GRAPH_CLIENT_STATE, eventId, 'W/"twin-1"', subscriptionId), changeType: 'created' };
+      const updated = change(SECRETS.GRAPH_CLIENT_STATE, eventId, 'W/"twin-2"', subscriptionId);
+      const more = [3, 4, 5, 6].map((n) => change(SECRETS.GRAPH_CLIENT_STATE, eventId, `W/"twin-${n}"`, subscriptionId));
+      expect((await postCollection([created, updated, ...more])).status).toBe(202);
+      const id = sessionActivityId(ACTIVITY_BASE, { iCalUID: uid, originalStart: `${session.start.toISOString().slice(0, 19)}Z` });
+      await attendedEventually(id, 2, 'attended for Ana and Dan');
+      await eventually(async () => ((await inboxOf('m365')).filter((e) => e.event_key.includes(eventId) && e.status === 'queued').length === 0 ? true : undefined), 10_000, 'both notifications mapped');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(actorsOf(await attendedIn(id))).toEqual(mailto(ANA, DAN));
+    });
   });
 
   describe('google-calendar', () => {
