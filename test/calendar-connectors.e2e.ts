@@ -463,10 +463,17 @@ describe('calendar connectors against local fakes', () => {
       const more = [3, 4, 5, 6].map((n) => change(SECRETS.GRAPH_CLIENT_STATE, eventId, `W/"twin-${n}"`, subscriptionId));
       expect((await postCollection([created, updated, ...more])).status).toBe(202);
       const id = sessionActivityId(ACTIVITY_BASE, { iCalUID: uid, originalStart: `${session.start.toISOString().slice(0, 19)}Z` });
+      const settled = await eventually(
+        async () => {
+          const rows = await db().selectFrom('inbox').select(['event_key', 'status', 'detail']).where('instance_id', '=', 'm365').where('event_key', 'like', `%${eventId}%`).execute();
+          return rows.length === 6 && rows.every((r) => r.status === 'normalized' || r.status === 'ignored') ? rows : undefined;
+        },
+        10_000,
+        'every notification mapped',
+      );
       await attendedEventually(id, 2, 'attended for Ana and Dan');
-      await eventually(async () => ((await inboxOf('m365')).filter((e) => e.event_key.includes(eventId) && e.status === 'queued').length === 0 ? true : undefined), 10_000, 'both notifications mapped');
-      await new Promise((r) => setTimeout(r, 500));
-      expect(actorsOf(await attendedIn(id))).toEqual(mailto(ANA, DAN));
+      // With the inbox beside it, so a failure shows which notifications reported.
+      expect({ actors: actorsOf(await attendedIn(id)), settled }).toEqual({ actors: mailto(ANA, DAN), settled: expect.anything() });
     });
   });
 
