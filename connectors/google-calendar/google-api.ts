@@ -1,5 +1,5 @@
-import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, MappingError, urlUnder } from '../../src/connector-sdk';
-import { cachedToken } from '../../src/connector-sdk/calendar';
+import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, urlUnder } from '../../src/connector-sdk';
+import { CalendarAuthError, cachedToken } from '../../src/connector-sdk/calendar';
 import type { GoogleCalendarConfig } from './config';
 
 type Context = ConnectorContext<GoogleCalendarConfig>;
@@ -15,7 +15,7 @@ export async function googleToken(context: Context): Promise<string> {
     });
     if (answer.status === 200 && answer.data?.access_token) return { accessToken: answer.data.access_token, expiresInSeconds: answer.data.expires_in ?? 3599 };
     const said = answer.data?.error_description ?? answer.data?.error ?? `status ${answer.status}`;
-    if (answer.status >= 400 && answer.status < 500) throw new MappingError(`Google refused the refresh token (check clientId, clientSecret, refreshToken): ${said}`);
+    if (answer.status >= 400 && answer.status < 500) throw new CalendarAuthError(`Google refused the refresh token (check clientId, clientSecret, refreshToken): ${said}`, 401);
     throw new HttpUnavailableError(`Google's token endpoint answered ${answer.status}`, config.tokenUrl);
   });
 }
@@ -27,7 +27,10 @@ export async function googleCall<T>(context: Context, request: Omit<HttpRequest,
   const url = urlUnder(context.config.apiBaseUrl, path);
   const answer = await context.http.request<T>({ ...rest, url, headers: { authorization: `Bearer ${token}`, ...request.headers } });
   if (answer.status === 401 || answer.status === 403) {
-    throw new MappingError(`Google Calendar answered ${answer.status} for ${url}: the account behind the refresh token must be able to read the calendar (scope calendar.readonly)`);
+    throw new CalendarAuthError(
+      `Google Calendar answered ${answer.status} for ${url}: the account behind the refresh token must be able to read the calendar (scope calendar.readonly)`,
+      answer.status,
+    );
   }
   if (answer.status === 429 || answer.status >= 500) throw new HttpUnavailableError(`Google Calendar answered ${answer.status}`, url);
   return answer;

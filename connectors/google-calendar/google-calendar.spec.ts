@@ -126,11 +126,14 @@ describe('google-calendar', () => {
       expect(ctx.http.calls[1]).toMatchObject({ params: { syncToken: 'CPDAlvWDx70CEPDAlvWDx70CGAU=', singleEvents: 'true' }, headers: { authorization: 'Bearer ya29.a0AfB_byC-example-access-token' } });
     });
 
-    it('says what to fix when the refresh token is refused or the calendar is not readable', async () => {
+    it('says what to fix when the refresh token is refused or the calendar is not readable, with the status', async () => {
       const refused = context('2026-11-05T15:30:00Z', [{ ...OAUTH, status: 400, body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } }]);
       await expect(connector.map({ key: 'k', body: {}, receivedAt: '' }, refused)).rejects.toThrow(/Google refused the refresh token .*Token has been expired or revoked/);
       const forbidden = context('2026-11-05T15:30:00Z', [OAUTH, { url: 'https://www.googleapis.com/calendar/v3/*', status: 403, body: {} }]);
       await expect(connector.map({ key: 'k', body: {}, receivedAt: '' }, forbidden)).rejects.toThrow(/must be able to read the calendar/);
+      // Google's invalid_grant is a 400, yet a refused credential all the same: the host stops a channel task on 401/403.
+      await expect(connector.map({ key: 'k', body: {}, receivedAt: '' }, refused)).rejects.toMatchObject({ status: 401 });
+      await expect(connector.map({ key: 'k', body: {}, receivedAt: '' }, forbidden)).rejects.toMatchObject({ status: 403 });
     });
   });
 

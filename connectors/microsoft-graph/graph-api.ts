@@ -1,5 +1,5 @@
-import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, MappingError, urlUnder } from '../../src/connector-sdk';
-import { cachedToken } from '../../src/connector-sdk/calendar';
+import { type ConnectorContext, type HttpRequest, type HttpResponse, HttpUnavailableError, urlUnder } from '../../src/connector-sdk';
+import { CalendarAuthError, cachedToken } from '../../src/connector-sdk/calendar';
 import type { MicrosoftGraphConfig } from './config';
 
 type Context = ConnectorContext<MicrosoftGraphConfig>;
@@ -19,7 +19,7 @@ export async function graphToken(context: Context): Promise<string> {
     });
     if (answer.status === 200 && answer.data?.access_token) return { accessToken: answer.data.access_token, expiresInSeconds: answer.data.expires_in ?? 3599 };
     const said = answer.data?.error_description?.split('\r\n')[0] ?? `status ${answer.status}`;
-    if (answer.status >= 400 && answer.status < 500) throw new MappingError(`Microsoft Entra ID refused the app's credentials (check tenantId, clientId, clientSecret): ${said}`);
+    if (answer.status >= 400 && answer.status < 500) throw new CalendarAuthError(`Microsoft Entra ID refused the app's credentials (check tenantId, clientId, clientSecret): ${said}`, 401);
     throw new HttpUnavailableError(`Microsoft Entra ID answered ${answer.status}`, url);
   });
 }
@@ -36,7 +36,7 @@ export async function graphCall<T>(context: Context, request: Omit<HttpRequest, 
   const url = /^https?:\/\//.test(path) ? path : urlUnder(context.config.graphBaseUrl, path);
   const answer = await context.http.request<T>({ ...rest, url, headers: { authorization: `Bearer ${token}`, prefer: 'outlook.timezone="UTC"', ...request.headers } });
   if (answer.status === 401 || answer.status === 403) {
-    throw new MappingError(`Microsoft Graph answered ${answer.status} for ${url}: grant the app Calendars.Read (application) with admin consent`);
+    throw new CalendarAuthError(`Microsoft Graph answered ${answer.status} for ${url}: grant the app Calendars.Read (application) with admin consent`, answer.status);
   }
   if (answer.status === 429 || answer.status >= 500) throw new HttpUnavailableError(`Microsoft Graph answered ${answer.status}`, url);
   return answer;

@@ -125,12 +125,15 @@ describe('microsoft-graph', () => {
       expect(keyed.statement.object).toEqual({ objectType: 'Activity', id: 'https://calendar.acme.example/sessions/bare-uid/20261103T090000Z', definition: { type: 'http://adlnet.gov/expapi/activities/meeting' } });
     });
 
-    it('says what to fix when Entra ID refuses the credentials or Graph refuses the permission', async () => {
+    it('says what to fix when Entra ID refuses the credentials or Graph refuses the permission, with the status', async () => {
       const refused: RecordedCall = { ...TOKEN, status: 401, body: { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.\r\nTrace ID: …' } };
       const ctx = context('2026-11-03T17:30:00Z', [refused]);
       await expect(connector.map(await stored(ctx), ctx)).rejects.toThrow(new MappingError("Microsoft Entra ID refused the app's credentials (check tenantId, clientId, clientSecret): AADSTS7000215: Invalid client secret provided."));
       const forbidden = context('2026-11-03T17:30:00Z', [TOKEN, { url: 'https://graph.microsoft.com/v1.0/Users/*', status: 403, body: { error: { code: 'ErrorAccessDenied' } } }]);
       await expect(connector.map(await stored(forbidden), forbidden)).rejects.toThrow(/grant the app Calendars.Read \(application\) with admin consent/);
+      // A refusal carries its status, so the host stops a renewal task that meets it rather than retrying every tick.
+      await expect(connector.tasks!.subscriptions.run(ctx)).rejects.toMatchObject({ status: 401 });
+      await expect(connector.map(await stored(forbidden), forbidden)).rejects.toMatchObject({ status: 403 });
     });
   });
 

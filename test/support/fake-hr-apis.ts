@@ -1,33 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type FakeApi, startFake } from './fake-api';
 
-/** A local stand-in for a source's API over real HTTP; `requests` lists what it was asked, in order. */
-export interface FakeApi {
-  url: string;
-  requests: { method: string; path: string; query: Record<string, string>; authorization?: string }[];
-  close(): Promise<void>;
-}
-
-type Handler = (request: { method: string; path: string; query: Record<string, string>; headers: IncomingMessage['headers']; body: string }) => { status: number; body: unknown };
-
-async function startFake(handle: Handler): Promise<FakeApi> {
-  const requests: FakeApi['requests'] = [];
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://fake');
-      const request = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      requests.push({ method: request.method, path: request.path, query: request.query, authorization: req.headers.authorization });
-      const answer = handle(request);
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+export type { FakeApi } from './fake-api';
 
 export const WORKDAY_REPORT_PATH = '/ccx/service/customreport2/acme/ISU_xAPI_Hub/xAPI_Learning_Completions';
 

@@ -10,3 +10,4 @@ export * from './session-outcome';
 export * from './session-tracker';
 export * from './ics';
 export * from './cached-token';
+export * from './calendar-auth-error';

@@ -1,7 +1,7 @@
 import { validateStatement } from '../../xapi/validation';
 import { statementIdFor } from '../statement-id';
 import { coachingOccurrence, sessionOptions } from './calendar.fixtures';
-import { planOccurrence } from './session-outcome';
+import { attendanceIdKey, planOccurrence } from './session-outcome';
 
 const after = new Date('2026-11-02T10:05:00Z');
 const before = new Date('2026-11-02T09:30:00Z');
@@ -28,13 +28,37 @@ describe('planOccurrence', () => {
           result: { duration: 'PT1H' },
           context: { platform: 'Test calendar', instructor: { objectType: 'Agent', mbox: 'mailto:zoe@acme.example', name: 'Zoë Ökter' } },
           timestamp: '2026-11-02T09:00:00.000Z',
+          id: statementIdFor('calendar', 'attendance:coaching-42@acme.example/20261102T090000Z@2026-11-02T09:00:00.000Z/2026-11-02T10:00:00.000Z', plan.statements[0].subKey),
         },
       },
     ]);
     expect(validateStatement(plan.statements[0].statement, '1.0.3')).toEqual([]);
     expect(plan.sent.attended).toEqual([
-      { email: 'ana@acme.example', eventKey: 'e1', subKey: plan.statements[0].subKey, timing: '2026-11-02T09:00:00.000Z/2026-11-02T10:00:00.000Z' },
+      {
+        email: 'ana@acme.example',
+        eventKey: 'e1',
+        subKey: plan.statements[0].subKey,
+        timing: '2026-11-02T09:00:00.000Z/2026-11-02T10:00:00.000Z',
+        idKey: attendanceIdKey(coachingOccurrence()),
+      },
     ]);
+  });
+
+  it('mints one statement id per occurrence, timing and person, whichever event reports it (two events mapped side by side send one statement)', () => {
+    const [one] = planOccurrence(coachingOccurrence(), 'created', undefined, after, sessionOptions).statements;
+    const [other] = planOccurrence(coachingOccurrence({ title: 'Coaching: Ana (agenda added)', sequence: 1 }), 'updated', undefined, after, sessionOptions).statements;
+    expect(other.statement.id).toBe(one.statement.id);
+    const [moved] = planOccurrence(coachingOccurrence({ start: '2026-11-02T13:00:00.000Z', end: '2026-11-02T14:00:00.000Z' }), 'updated', undefined, new Date('2026-11-02T15:00:00Z'), sessionOptions).statements;
+    expect(moved.statement.id).not.toBe(one.statement.id);
+  });
+
+  it('re-sends a record written before ids were minted per occurrence under its old, per-event id, and voids that one', () => {
+    const first = planOccurrence(coachingOccurrence(), 'e1', undefined, after, sessionOptions);
+    const { idKey: _idKey, ...older } = first.sent.attended[0];
+    const previous = { attended: [older], voids: [] };
+    expect(planOccurrence(coachingOccurrence(), 'e1', previous, after, sessionOptions).statements[0].statement.id).toBeUndefined(); // the host mints it from e1, as before
+    const moved = planOccurrence(coachingOccurrence({ start: '2026-11-02T13:00:00.000Z', end: '2026-11-02T14:00:00.000Z', sequence: 1 }), 'e2', previous, new Date('2026-11-02T15:00:00Z'), sessionOptions);
+    expect(moved.statements[0].statement.object).toEqual({ objectType: 'StatementRef', id: statementIdFor('calendar', 'e1', older.subKey) });
   });
 
   it('leaves out declined, unanswered and resource attendees; counts tentative only when configured', () => {
@@ -62,10 +86,11 @@ describe('planOccurrence', () => {
     const moved = coachingOccurrence({ start: '2026-11-02T13:00:00.000Z', end: '2026-11-02T14:30:00.000Z', sequence: 1 });
     const later = new Date('2026-11-02T15:00:00Z');
     const plan = planOccurrence(moved, 'e2', first.sent, later, sessionOptions);
-    expect(plan.statements.map((s) => s.subKey)).toEqual([`void:e1:${first.statements[0].subKey}`, first.statements[0].subKey]);
+    const minted = attendanceIdKey(coachingOccurrence());
+    expect(plan.statements.map((s) => s.subKey)).toEqual([`void:${minted}:${first.statements[0].subKey}`, first.statements[0].subKey]);
     expect(plan.statements[0].statement).toMatchObject({
       verb: { id: 'http://adlnet.gov/expapi/verbs/voided' },
-      object: { objectType: 'StatementRef', id: statementIdFor('calendar', 'e1', first.statements[0].subKey) },
+      object: { objectType: 'StatementRef', id: first.statements[0].statement.id },
       timestamp: later.toISOString(),
     });
     expect(plan.statements[1].statement).toMatchObject({

@@ -3,18 +3,25 @@ import { isEmail, mboxOf } from '../helpers/activity-id';
 import { isoDurationBetween } from '../helpers/duration';
 import { ADL_ACTIVITY_TYPES, ADL_VERBS } from '../helpers/verbs';
 import type { KeyedStatement } from '../outcome';
-import { voidingStatement } from '../statement-id';
+import { statementIdFor, voidingStatement } from '../statement-id';
 import { type CalendarAttendee, type CalendarOccurrence, type CalendarPerson, occurrenceKey, sessionActivityId } from './calendar-occurrence';
 import { notASessionBecause, type SessionRule } from './session-rule';
 
 /** An `attended` this instance has sent for an occurrence and not voided. */
 export interface SentAttendance {
   email: string;
-  /** The event and sub-key it was minted from: its statement id, and what a void must name. */
+  /** The event that sent it: a re-run of that event sends it again. */
   eventKey: string;
   subKey: string;
   /** `start/end` of the occurrence it reported: a moved occurrence no longer matches. */
   timing: string;
+  /**
+   * The key its statement id was minted from with `subKey` (attendanceIdKey): the occurrence and
+   * its timing, not the event, so two events mapping one occurrence side by side (Graph's
+   * `created` and `updated` a moment apart) mint one statement. Absent on records written before
+   * it existed: their statements were minted from `eventKey`.
+   */
+  idKey?: string;
 }
 
 /** A void this instance has sent, kept so a re-run of the same event sends the same statement again. */
@@ -84,11 +91,11 @@ export function planOccurrence(
       keep.push(sent);
       if (sent.eventKey === eventKey) {
         const attendee = wanted === 'pending' ? undefined : wanted.find((a) => sameEmail(a.email, sent.email));
-        if (attendee) statements.push({ subKey: sent.subKey, statement: attendedStatement(occurrence, attendee, options) });
+        if (attendee) statements.push(attended(occurrence, attendee, sent, options));
       }
       continue;
     }
-    const voided: SentVoid = { email: sent.email, eventKey, target: { eventKey: sent.eventKey, subKey: sent.subKey }, at: now.toISOString() };
+    const voided: SentVoid = { email: sent.email, eventKey, target: { eventKey: sent.idKey ?? sent.eventKey, subKey: sent.subKey }, at: now.toISOString() };
     voids.push(voided);
     statements.push(voidOf(voided, options.instanceId));
   }
@@ -99,8 +106,9 @@ export function planOccurrence(
   for (const attendee of wanted) {
     if (keep.some((sent) => sameEmail(sent.email, attendee.email))) continue;
     const subKey = `attended:${occurrenceKey(occurrence)}:${attendee.email.toLowerCase()}`;
-    keep.push({ email: attendee.email.toLowerCase(), eventKey, subKey, timing });
-    statements.push({ subKey, statement: attendedStatement(occurrence, attendee, options) });
+    const sent: SentAttendance = { email: attendee.email.toLowerCase(), eventKey, subKey, timing, idKey: attendanceIdKey(occurrence) };
+    keep.push(sent);
+    statements.push(attended(occurrence, attendee, sent, options));
   }
   const plan: OccurrencePlan = { statements, sent: { attended: keep, voids } };
   if (statements.length === 0) plan.reason = reason ?? 'already reported';
@@ -137,6 +145,17 @@ export function eligibleAttendees(occurrence: CalendarOccurrence, countTentative
     seen.add(email);
     return true;
   });
+}
+
+/** What an `attended` statement's id is minted from besides its sub-key: the occurrence as it stood (UID, original start, timing), whichever event reported it. */
+export function attendanceIdKey(occurrence: CalendarOccurrence): string {
+  return `attendance:${occurrenceKey(occurrence)}@${occurrence.start}/${occurrence.end}`;
+}
+
+/** The `attended` of a sent record, with the id it was minted with (see SentAttendance.idKey). */
+function attended(occurrence: CalendarOccurrence, attendee: CalendarAttendee, sent: SentAttendance, options: SessionMappingOptions): KeyedStatement {
+  const statement = attendedStatement(occurrence, attendee, options);
+  return { subKey: sent.subKey, statement: sent.idKey ? { ...statement, id: statementIdFor(options.instanceId, sent.idKey, sent.subKey) } : statement };
 }
 
 function attendedStatement(occurrence: CalendarOccurrence, attendee: CalendarAttendee, options: SessionMappingOptions): Statement {
