@@ -57,8 +57,13 @@ describe('delivery through crashes', () => {
     await until('2,000 statements in the built-in LRS', async () => (await builtinCount()) >= 2000);
     expect(lrs.held.size).toBe(2000);
     expect(await builtinCount()).toBe(2000);
-    const { rows } = await sql<{ status: string; n: number }>`select status, count(*) as n from outbox group by status`.execute(reader.db);
-    expect(rows.map((r) => [r.status, Number(r.n)])).toEqual([['delivered', 4000]]);
+    // The LRS holds a batch a moment before the worker marks its rows delivered: wait for that commit.
+    const outboxStatuses = async () => {
+      const { rows } = await sql<{ status: string; n: number }>`select status, count(*) as n from outbox group by status`.execute(reader!.db);
+      return rows.map((r) => [r.status, Number(r.n)]);
+    };
+    await until('every outbox row marked delivered', async () => JSON.stringify(await outboxStatuses()) === '[["delivered",4000]]');
+    expect(await outboxStatuses()).toEqual([['delivered', 4000]]);
   }, 150_000);
 
   it('7: a slow LRS and two SIGKILLs of the hub during the same deliveries → every statement delivered, once', async () => {
