@@ -23,6 +23,17 @@ const CONNECTOR_FORBIDDEN_PATTERNS = [
   { regex: '^(node:)?(axios|undici|node-fetch|got|pg|better-sqlite3|kysely|bullmq|ioredis|redis|fs|net|tls|http2?|https|child_process)/', message: CONNECTOR_OUTSIDE },
 ];
 
+/**
+ * HubRuntime is what start-up builds; RuntimeModule cuts it into the small settings that classes
+ * inject (src/runtime-settings.ts), so below the app module nothing reads the whole of it.
+ */
+const HUB_RUNTIME_IMPORT = {
+  regex: '(^|/)hub-runtime(\\.[jt]s)?$',
+  message: 'Inject the settings the class needs (src/runtime-settings.ts), not the whole HubRuntime; only start-up and the app and runtime modules build on it.',
+};
+/** Start-up, the app and runtime modules, and their own specs: the only places that may see HubRuntime. */
+const HUB_RUNTIME_BUILDERS = ['src/main.ts', 'src/startup.ts', 'src/startup.spec.ts', 'src/hub-app.ts', 'src/app.module.ts', 'src/runtime.module.ts', 'src/hub-runtime.spec.ts'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'jest.config.js'] },
   ...tseslint.configs.recommended,
@@ -48,10 +59,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    ignores: HUB_RUNTIME_BUILDERS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [HUB_RUNTIME_IMPORT] }] },
+  },
+  {
     // Delivery sees typed answers, never an HTTP error of our own (issue #11).
     files: ['src/delivery/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./http/', message: 'Delivery decides on typed answers (batch-answer.ts), not on HttpProblem.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./http/', message: 'Delivery decides on typed answers (batch-answer.ts), not on HttpProblem.' }, HUB_RUNTIME_IMPORT] }],
     },
   },
   {
@@ -60,7 +76,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./(queues|delivery|normalize|intake|admin)/', message: 'Observability gets what it needs through interfaces it defines (queue-probe.ts).' }] },
+        {
+          patterns: [
+            { regex: '^\\.\\./(queues|delivery|normalize|intake|admin)/', message: 'Observability gets what it needs through interfaces it defines (queue-probe.ts).' },
+            HUB_RUNTIME_IMPORT,
+          ],
+        },
       ],
     },
   },

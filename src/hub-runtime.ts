@@ -23,8 +23,6 @@ export interface HubRuntime {
   lrsCredential: { key: string; secret: string; generated: boolean };
 }
 
-export const HUB_RUNTIME = Symbol('HUB_RUNTIME');
-
 export function buildHubRuntime(env: HubEnvironment, processEnv: NodeJS.ProcessEnv = process.env): HubRuntime {
   const file = resolveConfigFile(env.HUB_CONFIG);
   if (!existsSync(file)) {

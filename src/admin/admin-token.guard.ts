@@ -1,16 +1,16 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { HttpProblem } from '../http/http-errors';
+import { AdminSettings } from '../runtime-settings';
 
 /** `Authorization: Bearer <HUB_ADMIN_TOKEN>`, compared in constant time; no token configured = admin API off. */
 @Injectable()
 export class AdminTokenGuard implements CanActivate {
   private readonly expected?: Buffer;
 
-  constructor(@Inject(HUB_RUNTIME) runtime: HubRuntime) {
-    const token = runtime.env.HUB_ADMIN_TOKEN;
+  constructor(settings: AdminSettings) {
+    const token = settings.token;
     this.expected = token ? digest(token) : undefined;
   }
 

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
+import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TaskStatusRepository } from '../connector-host/tasks/task-status.repository';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { ConnectorInstances } from '../runtime-settings';
 import { AdminTokenGuard } from './admin-token.guard';
 
 /** `/admin/api/instances`: what is configured. Never returns a secret. */
@@ -11,7 +11,7 @@ import { AdminTokenGuard } from './admin-token.guard';
 @UseGuards(AdminTokenGuard)
 export class AdminController {
   constructor(
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly configured: ConnectorInstances,
     private readonly taskStatuses: TaskStatusRepository,
   ) {}
 
@@ -19,7 +19,7 @@ export class AdminController {
   @ApiOperation({ summary: 'Connector instances, their webhook paths, and scheduled tasks stopped by a refusal' })
   async instances() {
     const stopped = await this.taskStatuses.stopped();
-    return [...this.runtime.instances.values()].map((instance) => ({
+    return [...this.configured.values()].map((instance) => ({
       id: instance.id,
       connector: instance.connector.id,
       enabled: instance.enabled,

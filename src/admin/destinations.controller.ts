@@ -1,12 +1,12 @@
 import { redactUrl } from '../config/redact-url';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DeliveryOutbox } from '../delivery/delivery-outbox';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { notFound } from '../http/http-errors';
 import { HubLogger } from '../observability/hub-logger';
 import { destinationCondition, DestinationStateRepository } from '../store/destination-state.repository';
 import { OutboxRepository } from '../store/outbox.repository';
+import { Destinations } from '../runtime-settings';
 import { AdminTokenGuard } from './admin-token.guard';
 
 class PauseRequest {
@@ -21,7 +21,7 @@ class PauseRequest {
 @UseGuards(AdminTokenGuard)
 export class DestinationsController {
   constructor(
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly destinations: Destinations,
     private readonly states: DestinationStateRepository,
     private readonly outbox: OutboxRepository,
     private readonly delivery: DeliveryOutbox,
@@ -31,7 +31,7 @@ export class DestinationsController {
   @Get()
   @ApiOperation({ summary: 'Destinations: active / paused / failing, breaker, backlog, oldest waiting, last error' })
   async list() {
-    return Promise.all(this.runtime.config.destinations.map((d) => this.describe(d.id)));
+    return Promise.all(this.destinations.all.map((d) => this.describe(d.id)));
   }
 
   @Post(':id/pause')
@@ -59,7 +59,7 @@ export class DestinationsController {
   }
 
   private configured(id: string) {
-    const destination = this.runtime.config.destinations.find((d) => d.id === id);
+    const destination = this.destinations.all.find((d) => d.id === id);
     if (!destination) throw notFound(`no destination "${id}" in the config`);
     return destination;
   }

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Worker } from 'bullmq';
-import { deliverySettings, sweepSettings } from '../config/destination-settings';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { deliverySettings } from '../config/destination-settings';
 import { StatementsService } from '../lrs/statements/statements.service';
 import { HubLogger } from '../observability/hub-logger';
 import { HubMetrics } from '../observability/hub-metrics';
 import { HubQueues } from '../queues/hub-queues';
 import { type DeliverJob, deliverQueueName } from '../queues/queue-catalogue';
 import { startWorker } from '../queues/worker-host';
+import { DatabaseSettings, DeliveryTimings, Destinations, QueueSettings } from '../runtime-settings';
 import { type DestinationState, DestinationStateRepository } from '../store/destination-state.repository';
 import { OutboxRepository } from '../store/outbox.repository';
 import { BuiltinDestination } from './builtin.destination';
@@ -29,7 +29,10 @@ export class DeliverWorkers implements OnApplicationBootstrap, BeforeApplication
   private gaugeTimer?: NodeJS.Timeout;
 
   constructor(
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly destinations: Destinations,
+    private readonly timings: DeliveryTimings,
+    private readonly database: DatabaseSettings,
+    private readonly queueSettings: QueueSettings,
     private readonly statements: StatementsService,
     private readonly outbox: OutboxRepository,
     private readonly states: DestinationStateRepository,
@@ -39,11 +42,11 @@ export class DeliverWorkers implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    const { pollMs } = sweepSettings(this.runtime.config.delivery);
+    const { pollMs } = this.timings;
     // A process-unique claim owner: a restarted process never mistakes an old claim for its own.
     const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
-    const sqlite = !this.runtime.env.DATABASE_URL || !/^postgres/.test(this.runtime.env.DATABASE_URL);
-    for (const config of this.runtime.config.destinations) {
+    const sqlite = !this.database.isPostgres;
+    for (const config of this.destinations.all) {
       const destination: Destination = config.type === 'builtin' ? new BuiltinDestination(config.id, this.statements) : new XapiDestination(config);
       const settings = deliverySettings(config);
       const pump = new DestinationPump(
@@ -64,7 +67,7 @@ export class DeliverWorkers implements OnApplicationBootstrap, BeforeApplication
       this.pumps.set(config.id, pump);
       pump.start();
       this.workers.push(
-        startWorker<DeliverJob>(this.runtime, this.logger.pino, deliverQueueName(config.id), async () => pump.wake(), { concurrency: 1 }),
+        startWorker<DeliverJob>(this.queueSettings, this.logger.pino, deliverQueueName(config.id), async () => pump.wake(), { concurrency: 1 }),
       );
     }
     this.gaugeTimer = setInterval(() => void this.refreshGauges(), GAUGES_EVERY_MS);

@@ -1,4 +1,4 @@
-import type { HubConfig, UnknownActorPolicy } from '../config/hub-config.schema';
+import type { InstanceConfig, UnknownActorPolicy } from '../config/hub-config.schema';
 
 /** One instance's identity settings, with defaults applied. */
 export interface InstanceIdentitySettings {
@@ -12,7 +12,7 @@ export const DEFAULT_IDENTITY_SETTINGS: InstanceIdentitySettings = { unknownActo
 export const INSTANCE_IDENTITY_SETTINGS = Symbol('INSTANCE_IDENTITY_SETTINGS');
 
 /** `instances[].identity` of the config, by instance id; an instance without it passes unknown actors. */
-export function instanceIdentitySettings(config: HubConfig): Map<string, InstanceIdentitySettings> {
+export function instanceIdentitySettings(config: { instances: readonly InstanceConfig[] }): Map<string, InstanceIdentitySettings> {
   return new Map(
     config.instances.map((instance) => [
       instance.id,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { InstanceConfigs } from '../runtime-settings';
 import { DirectoryCache } from './directory-cache';
 import { HeldStatementsRepository } from './held-statements.repository';
 import { IdentityResolver } from './identity-resolver.service';
@@ -15,7 +15,7 @@ import { PeopleRepository } from './people.repository';
     PeopleRepository,
     HeldStatementsRepository,
     { provide: DirectoryCache, inject: [PeopleRepository], useFactory: (people: PeopleRepository) => new DirectoryCache(people) },
-    { provide: INSTANCE_IDENTITY_SETTINGS, inject: [HUB_RUNTIME], useFactory: (runtime: HubRuntime) => instanceIdentitySettings(runtime.config) },
+    { provide: INSTANCE_IDENTITY_SETTINGS, inject: [InstanceConfigs], useFactory: (configs: InstanceConfigs) => instanceIdentitySettings(configs) },
     IdentityResolver,
   ],
   exports: [PeopleRepository, HeldStatementsRepository, IdentityResolver],

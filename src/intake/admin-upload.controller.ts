@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Inject, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -18,7 +18,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AdminTokenGuard } from '../admin/admin-token.guard';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { ConnectorInstances } from '../runtime-settings';
 import { inboundRequestOf } from './fastify-inbound-request';
 import { hookAnswerBody, type HookAnswerBody } from './hook-answer';
 import { UnknownInstanceError } from './intake.errors';
@@ -69,7 +69,7 @@ class UploadAnswerDto {
 @UseGuards(AdminTokenGuard)
 export class AdminUploadController {
   constructor(
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly instances: ConnectorInstances,
     private readonly intake: IntakeService,
   ) {}
 
@@ -92,7 +92,7 @@ export class AdminUploadController {
   @ApiUnprocessableEntityResponse({ description: "The file lacks a column the instance's mapping needs" })
   @ApiServiceUnavailableResponse({ description: "The hub's database or queue is down: nothing was taken, retry" })
   async upload(@Param('id') instanceId: string, @Req() req: FastifyRequest): Promise<HookAnswerBody> {
-    const instance = this.runtime.instances.get(instanceId);
+    const instance = this.instances.get(instanceId);
     if (!instance?.enabled) throw new UnknownInstanceError(instanceId);
     const { events, rejected } = await this.intake.acceptUpload(instance, inboundRequestOf(req));
     return hookAnswerBody(events, rejected);

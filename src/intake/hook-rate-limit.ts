@@ -2,7 +2,7 @@ import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { DEFAULT_HOOK_RATE_PER_SECOND } from '../config/hub-config.schema';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { ConnectorInstances, type HookRateSettings } from '../runtime-settings';
 import { UnknownInstanceError } from './intake.errors';
 
 function requestOf(context: ExecutionContext): FastifyRequest {
@@ -14,9 +14,9 @@ function instanceOf(context: ExecutionContext): string {
 }
 
 /** Requests per second each instance may send: its own setting, else the hub's; read once at start. */
-export function hookRates(runtime: HubRuntime): (instanceId: string) => number {
-  const fallback = runtime.config.limits?.hookRatePerSecond ?? DEFAULT_HOOK_RATE_PER_SECOND;
-  const own = new Map(runtime.config.instances.map((i) => [i.id, i.rateLimitPerSecond ?? fallback]));
+export function hookRates(settings: HookRateSettings): (instanceId: string) => number {
+  const fallback = settings.limits?.hookRatePerSecond ?? DEFAULT_HOOK_RATE_PER_SECOND;
+  const own = new Map(settings.instances.map((i) => [i.id, i.rateLimitPerSecond ?? fallback]));
   return (instanceId) => own.get(instanceId) ?? fallback;
 }
 
@@ -25,8 +25,8 @@ export function hookRates(runtime: HubRuntime): (instanceId: string) => number {
  * and Retry-After, and the other sources keep theirs. `storage` holds the counts: in Redis,
  * every intake process shares one budget per instance.
  */
-export function hookThrottlerOptions(runtime: HubRuntime, storage: ThrottlerStorage): ThrottlerModuleOptions {
-  const rateFor = hookRates(runtime);
+export function hookThrottlerOptions(settings: HookRateSettings, storage: ThrottlerStorage): ThrottlerModuleOptions {
+  const rateFor = hookRates(settings);
   return {
     storage,
     // Named 'default' so the headers are the standard Retry-After and X-RateLimit-*.
@@ -44,11 +44,11 @@ export function hookThrottlerOptions(runtime: HubRuntime, storage: ThrottlerStor
  */
 @Injectable()
 export class HookRateLimitGuard extends ThrottlerGuard {
-  @Inject(HUB_RUNTIME) private readonly runtime!: HubRuntime;
+  @Inject(ConnectorInstances) private readonly instances!: ConnectorInstances;
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const instanceId = instanceOf(context);
-    if (!this.runtime.instances.get(instanceId)?.enabled) {
+    if (!this.instances.get(instanceId)?.enabled) {
       const error = new UnknownInstanceError(instanceId);
       requestOf(context).hookOutcome = { reason: error.message };
       throw error;

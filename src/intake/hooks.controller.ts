@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HookSubPath } from '../connector-sdk/connector';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { ConnectorInstances } from '../runtime-settings';
 import { DEFAULT_XAPI_VERSION, XAPI_VERSION_HEADER } from '../xapi/xapi-version';
 import { inboundRequestOf, sendConnectorAnswer } from './fastify-inbound-request';
 import { HookRateLimitGuard } from './hook-rate-limit';
@@ -18,7 +18,7 @@ import { IntakeService } from './intake.service';
 @UseGuards(HookRateLimitGuard)
 export class HooksController {
   constructor(
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly instances: ConnectorInstances,
     private readonly intake: IntakeService,
   ) {}
 
@@ -51,7 +51,7 @@ export class HooksController {
   }
 
   private async take(instanceId: string, path: '' | HookSubPath, req: FastifyRequest, res: FastifyReply) {
-    const instance = this.runtime.instances.get(instanceId);
+    const instance = this.instances.get(instanceId);
     if (!instance?.enabled) throw new UnknownInstanceError(instanceId); // the guard checked; kept for the type
     let answer;
     try {

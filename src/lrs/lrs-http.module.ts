@@ -1,5 +1,5 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { LrsBootstrapCredential } from '../runtime-settings';
 import { LrsAuthModule } from './auth/lrs-auth.module';
 import { LrsCredentials } from './auth/lrs-credentials';
 import { DOCUMENT_CONTROLLERS, DOCUMENT_PROVIDERS } from './documents/documents.providers';
@@ -16,11 +16,11 @@ import { LrsModule } from './lrs.module';
 export class LrsHttpModule implements OnModuleInit {
   constructor(
     private readonly credentials: LrsCredentials,
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly bootstrap: LrsBootstrapCredential,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const { key, secret, generated } = this.runtime.lrsCredential;
+    const { key, secret, generated } = this.bootstrap;
     if (generated) this.credentials.acceptForThisRun(key, secret);
     else await this.credentials.ensureBootstrap(key, secret);
   }

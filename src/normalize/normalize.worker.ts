@@ -1,16 +1,16 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { MappingError } from '../connector-sdk/connector';
 import { DuplicateSubKeyError } from '../connector-sdk/keyed-statements';
 import { ConnectorContexts } from '../connector-host/connector-contexts';
 import { JsonataEvaluationError } from '../connector-host/jsonata';
 import { DeliveryOutbox } from '../delivery/delivery-outbox';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { HubLogger } from '../observability/hub-logger';
 import { HubMetrics } from '../observability/hub-metrics';
 import { HubQueues } from '../queues/hub-queues';
 import { NORMALIZE_QUEUE, type NormalizeJob } from '../queues/queue-catalogue';
 import { startWorker } from '../queues/worker-host';
+import { ConnectorInstances, Destinations, QueueSettings } from '../runtime-settings';
 import { InboxRepository } from '../store/inbox.repository';
 import type { XapiVersion } from '../xapi/xapi-version';
 import { destinationVersions } from './destination-versions';
@@ -31,7 +31,9 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
   private worker?: Worker<NormalizeJob>;
 
   constructor(
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly queueSettings: QueueSettings,
+    private readonly instances: ConnectorInstances,
+    private readonly destinations: Destinations,
     private readonly inbox: InboxRepository,
     private readonly outbox: DeliveryOutbox,
     private readonly queues: HubQueues,
@@ -41,7 +43,7 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = startWorker<NormalizeJob>(this.runtime, this.logger.pino, NORMALIZE_QUEUE, (job) => this.process(job), {
+    this.worker = startWorker<NormalizeJob>(this.queueSettings, this.logger.pino, NORMALIZE_QUEUE, (job) => this.process(job), {
       concurrency: 8,
       onFinalFailure: (job, error) => this.inbox.setStatus(job.data.eventId, 'failed', error.message),
     });
@@ -55,7 +57,7 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
     const { eventId, instanceId } = job.data;
     const event = await this.inbox.find(eventId);
     if (!event || SETTLED.has(event.status)) return;
-    const instance = this.runtime.instances.get(instanceId);
+    const instance = this.instances.get(instanceId);
     if (!instance) throw new UnrecoverableError(`instance "${instanceId}" is no longer configured`);
 
     let normalized: NormalizedEvent;
@@ -87,6 +89,6 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private versionsFor(destinationIds: string[]): XapiVersion[] {
-    return destinationVersions(this.runtime.config.destinations, destinationIds);
+    return destinationVersions(this.destinations.all, destinationIds);
   }
 }

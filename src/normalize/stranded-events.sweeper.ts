@@ -1,9 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { sweepSettings } from '../config/destination-settings';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DeliveryOutbox } from '../delivery/delivery-outbox';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { HubLogger } from '../observability/hub-logger';
 import { HubQueues } from '../queues/hub-queues';
+import { DeliveryTimings } from '../runtime-settings';
 import { InboxRepository } from '../store/inbox.repository';
 import { OutboxRepository } from '../store/outbox.repository';
 
@@ -24,18 +23,15 @@ const BATCH = 500;
 @Injectable()
 export class StrandedEventsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
-  private readonly settings;
 
   constructor(
-    @Inject(HUB_RUNTIME) runtime: HubRuntime,
+    private readonly settings: DeliveryTimings,
     private readonly inbox: InboxRepository,
     private readonly outbox: OutboxRepository,
     private readonly delivery: DeliveryOutbox,
     private readonly queues: HubQueues,
     private readonly logger: HubLogger,
-  ) {
-    this.settings = sweepSettings(runtime.config.delivery);
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     void this.sweep(new Date());

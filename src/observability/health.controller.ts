@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { Destinations } from '../runtime-settings';
 import type { HubDatabase } from '../store/database';
 import { destinationCondition, DestinationStateRepository } from '../store/destination-state.repository';
 import { HUB_DATABASE } from '../store/hub-database.token';
@@ -19,7 +19,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(HUB_DATABASE) private readonly database: HubDatabase,
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly destinations: Destinations,
     private readonly states: DestinationStateRepository,
     @Optional() @Inject(QUEUE_PROBE) private readonly queues?: QueueProbe,
   ) {}
@@ -50,7 +50,7 @@ export class HealthController {
    * connection the answer is left out (undefined) rather than keep /health waiting behind it.
    */
   private async degradedDestinations(): Promise<{ destination: string; state: string; reason: string | null }[] | undefined> {
-    const configured = new Set(this.runtime.config.destinations.map((d) => d.id));
+    const configured = new Set(this.destinations.all.map((d) => d.id));
     let timer: NodeJS.Timeout | undefined;
     const busy = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), DESTINATIONS_CHECK_MS)));
     const states = await Promise.race([this.states.all(), busy]).finally(() => clearTimeout(timer));

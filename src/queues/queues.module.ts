@@ -1,10 +1,10 @@
 import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { HubLogger } from '../observability/hub-logger';
 import { QUEUE_PROBE, type QueueProbe } from '../observability/queue-probe';
 import type { JobType } from 'bullmq';
 import { HubQueues } from './hub-queues';
 import { producerConnection } from './redis-connection';
+import { Destinations, QueueSettings } from '../runtime-settings';
 
 /** Producers for every queue, over one fail-fast connection. */
 @Global()
@@ -12,12 +12,12 @@ import { producerConnection } from './redis-connection';
   providers: [
     {
       provide: HubQueues,
-      inject: [HUB_RUNTIME, HubLogger],
-      useFactory: (runtime: HubRuntime, logger: HubLogger): HubQueues => {
-        const connection = producerConnection(runtime.env.REDIS_URL);
+      inject: [QueueSettings, Destinations, HubLogger],
+      useFactory: (settings: QueueSettings, destinations: Destinations, logger: HubLogger): HubQueues => {
+        const connection = producerConnection(settings.redisUrl);
         // Errors surface on each command (→ 503); without a listener ioredis would print each retry.
         connection.on('error', () => undefined);
-        const queues = new HubQueues(connection, runtime.env.QUEUE_PREFIX, runtime.config.destinations.map((d) => d.id));
+        const queues = new HubQueues(connection, settings.prefix, destinations.all.map((d) => d.id));
         for (const queue of queues.all()) {
           queue.on('error', (error) => logger.pino.warn({ err: error, queue: queue.name }, 'queue producer error'));
         }

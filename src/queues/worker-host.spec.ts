@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue, UnrecoverableError } from 'bullmq';
 import IORedis from 'ioredis';
 import { createPinoLogger } from '../observability/hub-logger';
-import type { HubRuntime } from '../hub-runtime';
+import { QueueSettings } from '../runtime-settings';
 import { startWorker } from './worker-host';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -10,7 +10,6 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 describe('a worker whose final-failure handler fails', () => {
   it('logs it instead of ending the process with an unhandled rejection', async () => {
     const prefix = `test-host-${randomBytes(4).toString('hex')}`;
-    const runtime = { env: { REDIS_URL, QUEUE_PREFIX: prefix } } as unknown as HubRuntime;
     const lines: string[] = [];
     const logger = createPinoLogger('error', { write: (line: string) => lines.push(line) });
     const unhandled: unknown[] = [];
@@ -18,7 +17,7 @@ describe('a worker whose final-failure handler fails', () => {
     process.on('unhandledRejection', onUnhandled);
     const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
     const queue = new Queue('host-test', { connection, prefix });
-    const worker = startWorker(runtime, logger, 'host-test', async () => {
+    const worker = startWorker(new QueueSettings(REDIS_URL, prefix), logger, 'host-test', async () => {
       throw new UnrecoverableError('the mapping is broken');
     }, {
       concurrency: 1,

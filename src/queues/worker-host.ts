@@ -1,6 +1,6 @@
 import { type Job, type Processor, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import type { HubRuntime } from '../hub-runtime';
+import type { QueueSettings } from '../runtime-settings';
 import { workerConnectionOptions } from './redis-connection';
 
 /**
@@ -8,15 +8,15 @@ import { workerConnectionOptions } from './redis-connection';
  * so BullMQ's retries fire; `onFinalFailure` runs once the last attempt has failed.
  */
 export function startWorker<T>(
-  runtime: HubRuntime,
+  settings: QueueSettings,
   logger: Logger,
   queueName: string,
   processor: Processor<T>,
   options: { concurrency: number; onFinalFailure?: (job: Job<T>, error: Error) => Promise<void> },
 ): Worker<T> {
   const worker = new Worker<T>(queueName, processor, {
-    connection: workerConnectionOptions(runtime.env.REDIS_URL),
-    prefix: runtime.env.QUEUE_PREFIX,
+    connection: workerConnectionOptions(settings.redisUrl),
+    prefix: settings.prefix,
     concurrency: options.concurrency,
     // A killed process's jobs come back after about 15 s rather than 30, and a job caught in
     // a few crashes is run again rather than failed for "stalling": every job here is idempotent.

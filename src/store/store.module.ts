@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
+import { DatabaseSettings } from '../runtime-settings';
 import { type HubDatabase, openDatabase } from './database';
 import { HUB_DATABASE } from './hub-database.token';
 import { DestinationStateRepository } from './destination-state.repository';
@@ -14,9 +14,9 @@ import { migrateToLatest } from './migrations';
   providers: [
     {
       provide: HUB_DATABASE,
-      inject: [HUB_RUNTIME],
-      useFactory: async (runtime: HubRuntime): Promise<HubDatabase> => {
-        const database = openDatabase(runtime.env.DATABASE_URL);
+      inject: [DatabaseSettings],
+      useFactory: async (settings: DatabaseSettings): Promise<HubDatabase> => {
+        const database = openDatabase(settings.url);
         await migrateToLatest(database);
         return database;
       },

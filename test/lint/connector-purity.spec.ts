@@ -1,30 +1,9 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { lintTexts, PROJECT_ROOT as ROOT } from '../support/lint-text';
 
-const ROOT = resolve(__dirname, '../..');
 /** Linted as if it were a connector's source (the rule applies to connectors/**, specs excepted). */
 const CONNECTOR_FILE = resolve(ROOT, 'connectors/lint-fixture/index.ts');
 const CONNECTOR_SPEC = resolve(ROOT, 'connectors/lint-fixture/lint-fixture.spec.ts');
-
-/**
- * ESLint's API on the project's own eslint.config.mjs, in a child Node (jest's module loader
- * cannot import an ES module config), all fixtures in one run. Answers each fixture's
- * problems as `rule: message`.
- */
-const LINT_SCRIPT = `
-const { ESLint } = require('eslint');
-const fixtures = JSON.parse(process.argv[1]);
-(async () => {
-  const eslint = new ESLint({ cwd: process.cwd() });
-  const out = [];
-  for (const { source, file } of fixtures) {
-    const [result] = await eslint.lintText(source, { filePath: file });
-    out.push(result.messages.map((m) => m.ruleId + ': ' + m.message));
-  }
-  process.stdout.write(JSON.stringify(out));
-})();
-`;
 
 const FORBIDDEN = [
   "import axios from 'axios';",
@@ -67,8 +46,7 @@ describe('the lint rule that keeps connectors pure', () => {
       { source: ALLOWED, file: CONNECTOR_FILE },
       { source: SPEC_USING_FS, file: CONNECTOR_SPEC },
     ];
-    const { stdout } = await promisify(execFile)(process.execPath, ['-e', LINT_SCRIPT, JSON.stringify(fixtures)], { cwd: ROOT });
-    results = JSON.parse(stdout) as string[][];
+    results = await lintTexts(fixtures);
   }, 60_000);
 
   it.each(FORBIDDEN.map((source, i) => [source, i] as const))('refuses %s', (_source, i) => {

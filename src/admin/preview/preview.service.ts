@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HttpUnavailableError } from '../../connector-sdk/capabilities';
 import type { Connector, ConnectorContext } from '../../connector-sdk/connector';
 import { dryRun, type DryRunResult } from '../../connector-sdk/dry-run';
@@ -8,10 +8,11 @@ import { MemoryState } from '../../connector-sdk/testing/memory-state';
 import { RecordedHttp } from '../../connector-sdk/testing/recorded-http';
 import { runTask } from '../../connector-sdk/testing/sample-runner';
 import { connectorConfigOf } from '../../connector-host/connector-instances';
+import { ConnectorRegistry } from '../../connector-host/connector-registry';
 import { JsonataEvaluationError, JsonataSandbox, JsonataTimeoutError } from '../../connector-host/jsonata';
-import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
 import { destinationVersions } from '../../normalize/destination-versions';
 import { HubLogger } from '../../observability/hub-logger';
+import { ConnectorInstances, Destinations } from '../../runtime-settings';
 import { PreviewInputError, type PreviewRequestDto } from './preview-request';
 
 /** The connector failed on the sample in a way a mapping author can fix (422), e.g. an unrecorded call. */
@@ -30,7 +31,9 @@ const REFUSAL = 'preview makes no outbound calls; add the answer to "http" in th
 @Injectable()
 export class PreviewService {
   constructor(
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly instances: ConnectorInstances,
+    private readonly destinations: Destinations,
+    private readonly connectors: ConnectorRegistry,
     private readonly sandbox: JsonataSandbox,
     private readonly logger: HubLogger,
   ) {}
@@ -68,17 +71,17 @@ export class PreviewService {
   }
 
   private targetOf(input: PreviewRequestDto): { connector: Connector; config: object; instanceId: string; secrets: string[]; versions: ReturnType<typeof destinationVersions> } {
-    const destinations = this.runtime.config.destinations;
+    const destinations = this.destinations.all;
     if (input.instance !== undefined) {
-      const instance = this.runtime.instances.get(input.instance);
+      const instance = this.instances.get(input.instance);
       if (!instance) {
-        throw new PreviewInputError([{ path: 'instance', reason: `no instance "${input.instance}" is configured; configured: ${[...this.runtime.instances.keys()].join(', ') || 'none'}` }]);
+        throw new PreviewInputError([{ path: 'instance', reason: `no instance "${input.instance}" is configured; configured: ${[...this.instances.keys()].join(', ') || 'none'}` }]);
       }
       return { ...instance, instanceId: instance.id, versions: destinationVersions(destinations, instance.destinations) };
     }
-    const connector = this.runtime.connectors.get(input.connector ?? '');
+    const connector = this.connectors.get(input.connector ?? '');
     if (!connector) {
-      throw new PreviewInputError([{ path: 'connector', reason: `unknown connector "${input.connector}"; available: ${this.runtime.connectors.ids().join(', ')}` }]);
+      throw new PreviewInputError([{ path: 'connector', reason: `unknown connector "${input.connector}"; available: ${this.connectors.ids().join(', ')}` }]);
     }
     const { config, problems } = connectorConfigOf(connector, input.config ?? {});
     if (problems.length > 0) throw new PreviewInputError(problems.map((p) => ({ path: `config.${p.path}`, reason: p.reason })));

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Connector } from '../../connector-sdk/connector';
-import type { HubRuntime } from '../../hub-runtime';
 import { createPinoLogger, HubLogger } from '../../observability/hub-logger';
 import { HubQueues } from '../../queues/hub-queues';
 import { producerConnection } from '../../queues/redis-connection';
+import { ConnectorInstances, QueueSettings } from '../../runtime-settings';
 import type { ConnectorContexts } from '../connector-contexts';
 import type { ConnectorInstance } from '../connector-instances';
 import type { EventAdmission } from '../event-admission';
@@ -27,7 +27,8 @@ describe('ConnectorTasksWorker.schedule', () => {
 
   const workerFor = (instances: ConnectorInstance[]) =>
     new ConnectorTasksWorker(
-      { instances: new Map(instances.map((i) => [i.id, i])) } as unknown as HubRuntime,
+      new ConnectorInstances(new Map(instances.map((i) => [i.id, i]))),
+      new QueueSettings(REDIS_URL, queues.prefix),
       queues,
       {} as ConnectorContexts,
       {} as EventAdmission,

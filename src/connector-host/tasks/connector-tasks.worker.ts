@@ -1,11 +1,11 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { UnrecoverableError, type Worker } from 'bullmq';
 import type { SourceEvent } from '../../connector-sdk/connector';
-import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
 import { HubLogger } from '../../observability/hub-logger';
 import { HubQueues } from '../../queues/hub-queues';
 import { CONNECTOR_TASKS_QUEUE, type ConnectorTaskJob, TASK_JOB_OPTIONS, taskSchedulerId } from '../../queues/queue-catalogue';
 import { startWorker } from '../../queues/worker-host';
+import { ConnectorInstances, QueueSettings } from '../../runtime-settings';
 import { BufferedInstanceState } from '../capabilities/buffered-instance-state';
 import { ConnectorContexts } from '../connector-contexts';
 import { type AdmittedEvent, EventAdmission } from '../event-admission';
@@ -27,7 +27,8 @@ export class ConnectorTasksWorker implements OnApplicationBootstrap, OnApplicati
   private worker?: Worker<ConnectorTaskJob>;
 
   constructor(
-    @Inject(HUB_RUNTIME) private readonly runtime: HubRuntime,
+    private readonly instances: ConnectorInstances,
+    private readonly queueSettings: QueueSettings,
     private readonly queues: HubQueues,
     private readonly contexts: ConnectorContexts,
     private readonly admission: EventAdmission,
@@ -40,7 +41,7 @@ export class ConnectorTasksWorker implements OnApplicationBootstrap, OnApplicati
       // Redis away at boot: the schedulers kept in Redis from the last start still run.
       this.logger.pino.warn({ err: error }, 'could not update the connector task schedules'),
     );
-    this.worker = startWorker<ConnectorTaskJob>(this.runtime, this.logger.pino, CONNECTOR_TASKS_QUEUE, (job) => this.run(job.data), {
+    this.worker = startWorker<ConnectorTaskJob>(this.queueSettings, this.logger.pino, CONNECTOR_TASKS_QUEUE, (job) => this.run(job.data), {
       concurrency: 2,
     });
   }
@@ -51,7 +52,7 @@ export class ConnectorTasksWorker implements OnApplicationBootstrap, OnApplicati
 
   /** Upserts a scheduler for each configured task and removes those no longer configured. */
   async schedule(): Promise<void> {
-    const wanted = taskSchedules(this.runtime.instances.values());
+    const wanted = taskSchedules(this.instances.values());
     for (const s of wanted) {
       await this.queues.tasks.upsertJobScheduler(
         s.schedulerId,
@@ -67,7 +68,7 @@ export class ConnectorTasksWorker implements OnApplicationBootstrap, OnApplicati
 
   /** One run of one task; exported for tests that run a task without waiting for its tick. */
   async run({ instanceId, task }: ConnectorTaskJob): Promise<AdmittedEvent[]> {
-    const instance = this.runtime.instances.get(instanceId);
+    const instance = this.instances.get(instanceId);
     const definition = instance?.enabled ? instance.connector.tasks?.[task] : undefined;
     if (!instance || !definition) return []; // unconfigured since it was scheduled: schedule() removes it at the next boot
     const now = new Date();

@@ -5,10 +5,10 @@ import { migratedDatabase, type MigratedTestDatabase, TEST_ENGINES } from '../..
 import type { Connector, ConnectorContext, SourceEvent } from '../../connector-sdk/connector';
 import { HttpUnavailableError } from '../../connector-sdk/capabilities';
 import { SourceAuthError } from '../../connector-sdk/source-errors';
-import type { HubRuntime } from '../../hub-runtime';
 import { createPinoLogger, HubLogger } from '../../observability/hub-logger';
 import { HubQueues } from '../../queues/hub-queues';
 import { producerConnection } from '../../queues/redis-connection';
+import { ConnectorInstances, QueueSettings } from '../../runtime-settings';
 import { InboxRepository } from '../../store/inbox.repository';
 import { DatabaseInstanceState } from '../capabilities/instance-state';
 import { ConnectorContexts } from '../connector-contexts';
@@ -52,10 +52,10 @@ describe.each(TEST_ENGINES)('a scheduled task run (%s)', (engine) => {
     test = await migratedDatabase(engine);
     if (connection.status !== 'ready') await new Promise((resolve) => connection.once('ready', resolve));
     const logger = new HubLogger(createPinoLogger('silent'));
-    const runtime = { instances: new Map([[instance.id, instance]]) } as unknown as HubRuntime;
     statuses = new TaskStatusRepository(test.database);
     worker = new ConnectorTasksWorker(
-      runtime,
+      new ConnectorInstances(new Map([[instance.id, instance]])),
+      new QueueSettings(REDIS_URL, queues.prefix),
       queues,
       new ConnectorContexts(test.database, {} as JsonataSandbox, logger),
       new EventAdmission(new InboxRepository(test.database), queues, logger),

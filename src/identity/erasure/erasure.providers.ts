@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
+import { Destinations } from '../../runtime-settings';
 import { DirectoryErasureSource } from './directory.erasure-source';
 import { ERASURE_SOURCES, EXTERNAL_DESTINATIONS, type ExternalDestination } from './erasure.service';
 import type { ErasureSource } from './erasure-source';
@@ -27,9 +27,9 @@ export const ERASURE_PROVIDERS: Provider[] = [
   { provide: ERASURE_SOURCES, inject: ERASURE_SOURCE_TYPES, useFactory: (...sources: ErasureSource[]) => sources },
   {
     provide: EXTERNAL_DESTINATIONS,
-    inject: [HUB_RUNTIME],
-    useFactory: (runtime: HubRuntime): ExternalDestination[] =>
-      runtime.config.destinations
+    inject: [Destinations],
+    useFactory: (destinations: Destinations): ExternalDestination[] =>
+      destinations.all
         .filter((d) => d.type !== 'builtin')
         .map((d) => ({ id: d.id, ...(d.endpoint ? { endpoint: d.endpoint } : {}), pseudonymised: d.pseudonymise !== undefined })),
   },

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
+import { RetentionConfig } from '../../config/hub-config.schema';
 import { InboxRetentionSource } from './inbox.retention-source';
 import { LrsStatementsRetentionSource } from './lrs-statements.retention-source';
 import { RETENTION_CONFIG, RETENTION_SOURCES, RetentionJob } from './retention.job';
@@ -16,7 +16,7 @@ export const RETENTION_SOURCE_TYPES = [InboxRetentionSource, LrsStatementsRetent
   providers: [
     ...RETENTION_SOURCE_TYPES,
     { provide: RETENTION_SOURCES, inject: RETENTION_SOURCE_TYPES, useFactory: (...sources: RetentionSource[]) => sources },
-    { provide: RETENTION_CONFIG, inject: [HUB_RUNTIME], useFactory: (runtime: HubRuntime) => runtime.config.retention ?? {} },
+    { provide: RETENTION_CONFIG, useExisting: RetentionConfig },
     RetentionJob,
   ],
   exports: [RetentionJob],

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HUB_RUNTIME, type HubRuntime } from '../../hub-runtime';
+import { LrsBootstrapCredential } from '../../runtime-settings';
 import { CredentialStore } from './credential-store';
 import { LrsCredentials } from './lrs-credentials';
 
@@ -9,9 +9,9 @@ import { LrsCredentials } from './lrs-credentials';
     CredentialStore,
     {
       provide: LrsCredentials,
-      inject: [CredentialStore, HUB_RUNTIME],
+      inject: [CredentialStore, LrsBootstrapCredential],
       // The bootstrap key is known to every process from its environment, so each one refuses to revoke it.
-      useFactory: (store: CredentialStore, runtime: HubRuntime) => new LrsCredentials(store, runtime.lrsCredential.key),
+      useFactory: (store: CredentialStore, bootstrap: LrsBootstrapCredential) => new LrsCredentials(store, bootstrap.key),
     },
   ],
   exports: [LrsCredentials],
