@@ -4,6 +4,7 @@ import type { Worker } from 'bullmq';
 import { deliverySettings, sweepSettings } from '../config/destination-settings';
 import { HUB_RUNTIME, type HubRuntime } from '../hub-runtime';
 import { StatementsService } from '../lrs/statements/statements.service';
+import { pseudonymiserFor } from '../identity/pseudonymise';
 import { HubLogger } from '../observability/hub-logger';
 import { HubMetrics } from '../observability/hub-metrics';
 import { HubQueues } from '../queues/hub-queues';
@@ -14,6 +15,7 @@ import { OutboxRepository } from '../store/outbox.repository';
 import { BuiltinDestination } from './builtin.destination';
 import { DestinationPump } from './destination-pump';
 import type { Destination } from './destination';
+import { withPseudonyms } from './pseudonymised.destination';
 import { XapiDestination } from './xapi.destination';
 
 const GAUGES_EVERY_MS = 5_000;
@@ -44,7 +46,10 @@ export class DeliverWorkers implements OnApplicationBootstrap, BeforeApplication
     const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
     const sqlite = !this.runtime.env.DATABASE_URL || !/^postgres/.test(this.runtime.env.DATABASE_URL);
     for (const config of this.runtime.config.destinations) {
-      const destination: Destination = config.type === 'builtin' ? new BuiltinDestination(config.id, this.statements) : new XapiDestination(config);
+      const destination: Destination = withPseudonyms(
+        config.type === 'builtin' ? new BuiltinDestination(config.id, this.statements) : new XapiDestination(config),
+        pseudonymiserFor(config.pseudonymise),
+      );
       const settings = deliverySettings(config);
       const pump = new DestinationPump(
         destination,
