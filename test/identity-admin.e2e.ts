@@ -178,6 +178,8 @@ describe.each(TEST_ENGINES)('identity directory admin API (%s)', (engine) => {
     await postJson(`${hub.url}/hooks/demo`, event('g-1', 'grace@acme.example'));
     // Resolution writes them under his canonical actor.
     await eventually(async () => ((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:frank@acme.example' }) })).statements.length === 2 ? true : undefined));
+    // Grace's too, before the erasure: she must still be there after it (not merely not yet delivered).
+    await eventually(async () => ((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:grace@acme.example' }) })).statements.length === 1 ? true : undefined));
     const profile = await fetch(`${hub.url}/xapi/agents/profile?agent=${encodeURIComponent('{"mbox":"mailto:frank@acme.example"}')}&profileId=prefs`, {
       method: 'PUT',
       headers: { authorization: LRS_BASIC, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json', 'if-none-match': '*' },
