@@ -45,6 +45,7 @@ instances:
   - id: coaching
     connector: ics
     secrets: ["\${ICS_TOKEN}"]
+    identity: { unknownActors: hold }
     config: { sessionKeywords: [coaching] }
 `;
 
@@ -95,6 +96,20 @@ describe.each(TEST_ENGINES)('one learner across sources, through the pipeline (%
     expect(response.status).toBe(200);
   };
   const slackId = statementIdFor('slack', 'Ev0AB1CDEFGH', 'shared');
+  const sendBamboo = async (body: string) => {
+    const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, '+0000');
+    const signature = createHmac('sha256', SECRETS.BAMBOOHR_KEY).update(body + timestamp).digest('hex');
+    const response = await fetch(`${hub.url}/hooks/bamboohr`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-bamboohr-timestamp': timestamp, 'x-bamboohr-signature': signature },
+      body,
+    });
+    expect(response.status).toBe(202);
+  };
+  const sendIcs = async (ics: string) => {
+    const response = await fetch(`${hub.url}/hooks/coaching`, { method: 'POST', headers: { 'content-type': 'text/calendar', authorization: `Bearer ${SECRETS.ICS_TOKEN}` }, body: ics });
+    expect(response.status).toBe(202);
+  };
 
   it('holds a statement from an unknown Slack user, and sends it under the canonical actor once the admin adds the person', async () => {
     await sendSlack();
@@ -124,19 +139,8 @@ describe.each(TEST_ENGINES)('one learner across sources, through the pipeline (%
     expect(moodle.status).toBe(202);
 
     // BambooHR knows her as employee 4711: the record's own hint (work e-mail + id) teaches the directory before its statement is resolved.
-    const bamboo = sampleBody('bamboohr/samples/training-completed.json') as string;
-    const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, '+0000');
-    const signature = createHmac('sha256', SECRETS.BAMBOOHR_KEY).update(bamboo + timestamp).digest('hex');
-    const bambooResponse = await fetch(`${hub.url}/hooks/bamboohr`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-bamboohr-timestamp': timestamp, 'x-bamboohr-signature': signature },
-      body: bamboo,
-    });
-    expect(bambooResponse.status).toBe(202);
-
-    const ics = icsSession(new Date(Date.now() - 2 * 86_400_000), 'Ana.Lima@ACME.example');
-    const calendar = await fetch(`${hub.url}/hooks/coaching`, { method: 'POST', headers: { 'content-type': 'text/calendar', authorization: `Bearer ${SECRETS.ICS_TOKEN}` }, body: ics });
-    expect(calendar.status).toBe(202);
+    await sendBamboo(sampleBody('bamboohr/samples/training-completed.json') as string);
+    await sendIcs(icsSession('coaching-ana', new Date(Date.now() - 2 * 86_400_000), 'Ana.Lima@ACME.example'));
 
     const statements = await eventually(async () => {
       const found = (await getStatements(hub.url, { agent: JSON.stringify({ mbox: ANA }) })).statements;
@@ -157,31 +161,57 @@ describe.each(TEST_ENGINES)('one learner across sources, through the pipeline (%
     expect((await getStatements(hub.url, { agent: JSON.stringify({ account: { homePage: 'https://acme.bamboohr.com', name: '4711' } }) })).statements).toEqual([]);
   });
 
+  it('releases a calendar statement held for an unknown attendee when a BambooHR employee record teaches the directory who she is', async () => {
+    await sendIcs(icsSession('coaching-bea', new Date(Date.now() - 3 * 86_400_000), 'bea.sousa@acme.example'));
+    await eventually(async () => {
+      const body = (await (await admin('GET', '/unresolved-identities')).json()) as { unresolved: { identityKey: string }[] };
+      return body.unresolved.some((u) => u.identityKey.includes('bea.sousa')) ? true : undefined;
+    }, 10_000, 'the held calendar statement');
+    expect((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:bea.sousa@acme.example' }) })).statements).toEqual([]);
+
+    // An employee record without training: no statement of its own, only what it says about her.
+    const record = (sampleBody('bamboohr/samples/employee-record-only.json') as string)
+      .replace('Ana.Lima@acme.example', 'Bea.Sousa@acme.example')
+      .replace('"First Name":"Ana","Last Name":"Lima"', '"First Name":"Bea","Last Name":"Sousa"')
+      .replace('"id":"4711"', '"id":"4800"');
+    await sendBamboo(record);
+
+    const [statement] = await eventually(async () => {
+      const found = (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:bea.sousa@acme.example' }) })).statements;
+      return found.length === 1 ? found : undefined;
+    }, 10_000, 'the released calendar statement');
+    expect(statement).toMatchObject({ actor: { mbox: 'mailto:bea.sousa@acme.example', name: 'Bea Sousa' }, verb: { id: 'http://adlnet.gov/expapi/verbs/attended' } });
+    const person = (await (await admin('GET', `/people?identity=${encodeURIComponent(JSON.stringify({ account: { homePage: 'https://acme.bamboohr.com', name: '4800' } }))}`)).json()) as { attributes: Record<string, string> };
+    expect(person.attributes).toMatchObject({ department: 'Operations' });
+  });
+
   it('sends the external LRS the same pseudonym for her in every event, and no name or address', async () => {
     const statements = await eventually(async () => {
       const found = (await getStatements(external.url, { limit: '20' })).statements;
-      return found.length === 4 ? found : undefined;
-    }, 15_000, 'four statements in the external LRS');
-    const actors = statements.map((s) => s.actor as { account?: { homePage: string; name: string } });
-    expect(actors[0]).toEqual({ objectType: 'Agent', account: { homePage: PSEUDONYM_HOME, name: expect.stringMatching(/^[0-9a-f]{64}$/) } });
-    expect(new Set(actors.map((a) => JSON.stringify(a))).size).toBe(1);
+      return found.length === 5 ? found : undefined;
+    }, 15_000, 'five statements in the external LRS');
+    const actors = statements.map((s) => JSON.stringify(s.actor));
+    expect(JSON.parse(actors[0])).toEqual({ objectType: 'Agent', account: { homePage: PSEUDONYM_HOME, name: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    // Ana's four events share one pseudonym; Bea has another.
+    const counts = [...new Set(actors)].map((actor) => actors.filter((a) => a === actor).length).sort();
+    expect(counts).toEqual([1, 4]);
     const wire = JSON.stringify(statements);
-    expect(wire).not.toMatch(/Ana Lima|ana\.lima|U0ANA0001|Bruno/i);
+    expect(wire).not.toMatch(/Ana Lima|ana\.lima|U0ANA0001|Bea Sousa|bea\.sousa|Bruno|4711/i);
     expect(wire).not.toContain(SOURCE_ACTOR_EXTENSION);
     // The hub's own LRS keeps her in the clear.
     expect(await byId(hub.url, slackId)).toMatchObject({ actor: { mbox: ANA } });
   });
 });
 
-/** One past coaching session Ana accepted, as a calendar exports it. */
-function icsSession(start: Date, email: string): string {
+/** One past coaching session the attendee accepted, as a calendar exports it. */
+function icsSession(uid: string, start: Date, email: string): string {
   const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Acme Corp//Coaching Calendar//EN',
     'BEGIN:VEVENT',
-    'UID:coaching-ana@acme.example',
+    `UID:${uid}@acme.example`,
     `DTSTAMP:${stamp(start)}`,
     `DTSTART:${stamp(start)}`,
     `DTEND:${stamp(new Date(start.getTime() + 3_600_000))}`,
