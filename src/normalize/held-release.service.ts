@@ -22,10 +22,20 @@ export class HeldStatementRelease {
     private readonly logger: HubLogger,
   ) {}
 
-  /** Releases what waits for these people; how many statements went to the outbox. */
+  /**
+   * Releases what waits for these people; how many statements went to the outbox. Never
+   * throws: the directory change that called it has happened, and statements that could not be
+   * released stay held and listed, for the next change to the person to release.
+   */
   async release(personIds: readonly string[]): Promise<number> {
     let count = 0;
-    for (const personId of new Set(personIds)) count += await this.releaseOne(personId);
+    for (const personId of new Set(personIds)) {
+      try {
+        count += await this.releaseOne(personId);
+      } catch (error) {
+        this.logger.pino.error({ err: error, personId }, 'held statements not released; they stay held (GET /admin/api/unresolved-identities) until the person changes again');
+      }
+    }
     return count;
   }
 
