@@ -12,7 +12,7 @@ import { planLearning } from './plan-learning';
 import { resolveStatement } from './resolve-statement';
 
 export interface ResolveResult {
-  /** Resolved (or passed through) statements, ready for id and validation. */
+  /** Resolved (or passed through) statements, their ids unchanged, ready for validation. */
   statements: Statement[];
   /** Statements of unknown actors under the `hold` policy: already stored, not to be sent. */
   held: Statement[];
