@@ -100,6 +100,7 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
 
     await this.outbox.recordNormalized({ eventId, instanceId, destinations: instance.destinations, ...normalized });
     if (normalized.quarantined.length > 0) this.metrics.statementsQuarantined.inc({ instance: instanceId }, normalized.quarantined.length);
+    if (normalized.held > 0) this.logger.pino.debug({ eventId, instanceId, held: normalized.held }, 'statements held for unknown learners (GET /admin/api/unresolved-identities)');
     await this.heldRelease.release(learned);
   }
 
