@@ -5,7 +5,7 @@ import { statementIdFor } from '../src/connector-sdk';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
 import { eventually, startTestHub, type TestHub } from './support/test-hub';
-import { getStatements } from './support/xapi-client';
+import { getStatements, statementsFromSourceAccount } from './support/xapi-client';
 
 const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
 const SECRETS = {
@@ -179,7 +179,8 @@ describe('connectors to the built-in LRS', () => {
     });
     expect(response.status).toBe(202);
     const statements = await eventually(async () => {
-      const found = (await getStatements(hub.url, { agent: JSON.stringify({ account: { homePage: 'https://acme.bamboohr.com', name: '4711' } }) })).statements;
+      // The record's own hint (work e-mail + employee id) teaches the directory: the statement is under her e-mail, 4711 its source actor.
+      const found = await statementsFromSourceAccount(hub.url, { homePage: 'https://acme.bamboohr.com', name: '4711' });
       return found.length === 1 ? found : undefined;
     }, 10_000, 'the BambooHR training');
     expect(statements[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://acme.bamboohr.com/training-types/12' }, result: { duration: 'PT1H30M' } });

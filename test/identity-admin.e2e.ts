@@ -176,7 +176,10 @@ describe.each(TEST_ENGINES)('identity directory admin API (%s)', (engine) => {
     const event = (id: string, email: string) => ({ id, email, name: 'F', verb: 'completed', course: 'https://lms.example.org/course/9', title: 'T', at: '2026-11-27T10:00:00Z' });
     for (const id of ['f-1', 'f-2']) await postJson(`${hub.url}/hooks/demo`, event(id, 'Frank@acme.example'));
     await postJson(`${hub.url}/hooks/demo`, event('g-1', 'grace@acme.example'));
-    await eventually(async () => ((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:Frank@acme.example' }) })).statements.length === 2 ? true : undefined));
+    // Resolution writes them under his canonical actor.
+    await eventually(async () => ((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:frank@acme.example' }) })).statements.length === 2 ? true : undefined));
+    // Grace's too, before the erasure: she must still be there after it (not merely not yet delivered).
+    await eventually(async () => ((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:grace@acme.example' }) })).statements.length === 1 ? true : undefined));
     const profile = await fetch(`${hub.url}/xapi/agents/profile?agent=${encodeURIComponent('{"mbox":"mailto:frank@acme.example"}')}&profileId=prefs`, {
       method: 'PUT',
       headers: { authorization: LRS_BASIC, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json', 'if-none-match': '*' },
@@ -188,13 +191,14 @@ describe.each(TEST_ENGINES)('identity directory admin API (%s)', (engine) => {
     await side.db.insertInto('held_statements').values({ instance_id: 'slack', event_id: null, identity_key: 'account:https://acme.slack.com|U0FRANK', statement_key: 'k1', statement: '{}', held_at: now }).execute();
 
     const dry = await admin('POST', '/erasure', { actor: { account: { homePage: 'https://acme.slack.com', name: 'U0FRANK' } }, dryRun: true });
-    const expected = { people: 1, identities: 2, inboxEvents: 2, quarantined: 1, heldStatements: 1, statements: 2, documents: 1 };
+    // His two statements' outbox rows (delivered to the built-in LRS) carry him too.
+    const expected = { people: 1, identities: 2, inboxEvents: 2, quarantined: 1, heldStatements: 1, outboxRows: 2, statements: 2, documents: 1 };
     expect(await dry.json()).toEqual({ counts: expected });
 
     const real = await admin('POST', '/erasure', { actor: { mbox: 'mailto:frank@acme.example' } });
     expect(await real.json()).toEqual({ counts: expected, externalDestinations: [{ id: 'analytics', endpoint: 'http://127.0.0.1:9/xapi/', pseudonymised: true }] });
     expect(await (await admin('POST', '/erasure', { actor: { mbox: 'mailto:frank@acme.example' }, dryRun: true })).json()).toEqual({
-      counts: { people: 0, identities: 0, inboxEvents: 0, quarantined: 0, heldStatements: 0, statements: 0, documents: 0 },
+      counts: { people: 0, identities: 0, inboxEvents: 0, quarantined: 0, heldStatements: 0, outboxRows: 0, statements: 0, documents: 0 },
     });
     expect((await admin('GET', `/people/${frank.id}`)).status).toBe(404);
     expect((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:grace@acme.example' }) })).statements).toHaveLength(1);

@@ -8,7 +8,8 @@ export const SIGNATURE_HEADER = 'x-hub-signature-256';
 /**
  * The hub's configuration for every benchmark: one signed generic-webhook instance with the
  * shipped demo mapping, and the rate limit raised to its maximum so that the benchmark
- * measures the hub, not the limiter's 429s.
+ * measures the hub, not the limiter's 429s. Identity resolution runs on every statement; the
+ * pipeline bench fills the directory for its "resolution on" rows.
  */
 export function benchHubConfigYaml(): string {
   return `
@@ -20,6 +21,7 @@ instances:
     connector: generic-webhook
     destinations: [builtin]
     rateLimitPerSecond: 100000
+    identity: { cohortAttributes: [team] }
     config:
       eventKey: id
       secret: ${WEBHOOK_SECRET}

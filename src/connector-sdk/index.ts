@@ -9,7 +9,7 @@ export * from './outcome';
 export { SourceAuthError, sourceAuthStatus } from './source-errors';
 export { statementIdFor, voidingStatement } from './statement-id';
 export { eventIdFor } from './event-id';
-export { checkKeyedStatements, DuplicateSubKeyError, type CheckedStatements, type InvalidStatement } from './keyed-statements';
+export { assignStatementIds, checkKeyedStatements, DuplicateSubKeyError, validateStatements, type CheckedStatements, type InvalidStatement } from './keyed-statements';
 export { dryRun, splitResultOf, type DryRunEvent, type DryRunResult } from './dry-run';
 export { RecordedHttp, type RecordedCall } from './testing/recorded-http';
 export { MemoryState } from './testing/memory-state';

@@ -3,6 +3,7 @@ import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap
 import type { Worker } from 'bullmq';
 import { deliverySettings } from '../config/destination-settings';
 import { StatementsService } from '../lrs/statements/statements.service';
+import { pseudonymiserFor } from '../identity/pseudonymise';
 import { HubLogger } from '../observability/hub-logger';
 import { HubMetrics } from '../observability/hub-metrics';
 import { HubQueues } from '../queues/hub-queues';
@@ -14,6 +15,7 @@ import { OutboxRepository } from '../store/outbox.repository';
 import { BuiltinDestination } from './builtin.destination';
 import { DestinationPump } from './destination-pump';
 import type { Destination } from './destination';
+import { withPseudonyms } from './pseudonymised.destination';
 import { XapiDestination } from './xapi.destination';
 
 const GAUGES_EVERY_MS = 5_000;
@@ -47,7 +49,10 @@ export class DeliverWorkers implements OnApplicationBootstrap, BeforeApplication
     const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
     const sqlite = !this.database.isPostgres;
     for (const config of this.destinations.all) {
-      const destination: Destination = config.type === 'builtin' ? new BuiltinDestination(config.id, this.statements) : new XapiDestination(config);
+      const destination: Destination = withPseudonyms(
+        config.type === 'builtin' ? new BuiltinDestination(config.id, this.statements) : new XapiDestination(config),
+        pseudonymiserFor(config.pseudonymise),
+      );
       const settings = deliverySettings(config);
       const pump = new DestinationPump(
         destination,

@@ -26,6 +26,12 @@ export class DeliveryOutbox {
     if (record.statements.length > 0) await this.signal(record.destinations);
   }
 
+  /** Held statements released (their learner is now known): outbox rows, the event's status untouched, then a signal. */
+  async recordReleased(records: readonly NormalizedEventRecord[]): Promise<void> {
+    await this.repository.recordReleased(records);
+    await this.signal([...new Set(records.filter((r) => r.statements.length > 0).flatMap((r) => r.destinations))]);
+  }
+
   /** Dead letters back to pending (same statement ids, so the LRS dedupes); how many moved. */
   async replay(selection: { ids: readonly number[] } | DeadLetterFilter): Promise<number> {
     const { count, destinations } = await this.repository.replay(selection);

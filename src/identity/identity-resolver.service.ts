@@ -12,7 +12,7 @@ import { planLearning } from './plan-learning';
 import { resolveStatement } from './resolve-statement';
 
 export interface ResolveResult {
-  /** Resolved (or passed through) statements, ready for id and validation. */
+  /** Resolved (or passed through) statements, their ids unchanged, ready for validation. */
   statements: Statement[];
   /** Statements of unknown actors under the `hold` policy: already stored, not to be sent. */
   held: Statement[];
@@ -89,10 +89,12 @@ export class IdentityResolver {
    * (their ids make the repeat a no-op), never loses them.
    */
   async releaseHeld(personId: string): Promise<ReleasedStatement[]> {
-    this.cache.invalidate();
-    const { byKey } = await this.cache.current();
     const keys = await this.people.identityKeysOf(personId);
     const held = await this.heldStatements.forKeys(keys);
+    // Most people learned from a roster have nothing held: no directory reload for them.
+    if (held.length === 0) return [];
+    this.cache.invalidate();
+    const { byKey } = await this.cache.current();
     return held.map((item) => ({
       heldId: item.heldId,
       eventId: item.eventId,

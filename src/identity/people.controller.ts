@@ -10,6 +10,7 @@ import type { Identity, PersonRecord } from './identity.types';
 import { parsePeopleCsv } from './people-csv';
 import { PeopleRepository } from './people.repository';
 import { checkIdentity, checkPersonInput, checkPersonPatch } from './person-input';
+import { HeldStatementRelease } from '../normalize/held-release.service';
 import { ReissueService } from './reissue.service';
 
 const PERSON_EXAMPLE = {
@@ -36,6 +37,7 @@ export class PeopleController {
     private readonly people: PeopleRepository,
     private readonly resolver: IdentityResolver,
     private readonly reissueService: ReissueService,
+    private readonly heldRelease: HeldStatementRelease,
   ) {}
 
   @Post()
@@ -77,6 +79,7 @@ export class PeopleController {
     if (text.trim() === '') throw new InvalidPersonError('send the CSV as the body, with Content-Type: text/csv', ['the first line names the columns; see the README']);
     const { rows, errors } = parsePeopleCsv(text);
     const outcomes = await this.resolver.learn('admin-import', rows.map((r) => r.hint));
+    await this.heldRelease.release(outcomes.flatMap((o) => (o.kind === 'created' || o.kind === 'updated' ? [o.personId] : [])));
     const summary = { created: 0, updated: 0, unchanged: 0, errors: [...errors] };
     outcomes.forEach((outcome, i) => {
       if (outcome.kind === 'conflict') summary.errors.push({ line: rows[i].line, error: `its identities belong to different people (${outcome.personIds.join(', ')}); merge them first` });
@@ -142,8 +145,10 @@ export class PeopleController {
     return this.reissueService.reissue(id, from, sourceActor);
   }
 
-  private changed(person: PersonRecord): PersonRecord {
+  /** Every worker sees the change within a second; statements held for this person go on now. */
+  private async changed(person: PersonRecord): Promise<PersonRecord> {
     this.resolver.directoryChanged();
+    await this.heldRelease.release([person.id]);
     return person;
   }
 }

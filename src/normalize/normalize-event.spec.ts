@@ -6,7 +6,7 @@ import { defineConnector, ignored, later, MappingError, statements, testContext 
 import { DuplicateSubKeyError } from '../connector-sdk/keyed-statements';
 import { statementIdFor } from '../connector-sdk/statement-id';
 import type { ConnectorInstance } from '../connector-host/connector-instances';
-import { laterDue, normalizeEvent } from './normalize-event';
+import { type IdentityStep, laterDue, normalizeEvent } from './normalize-event';
 
 const config = parseHubConfig(
   `destinations: [{ id: builtin, type: builtin }]
@@ -80,7 +80,47 @@ describe('normalizeEvent', () => {
       statements: [expect.objectContaining({ id: statementIdFor('cal', 'k', 'attended:ana') })],
       quarantined: [],
       people: [{ identities: [{ source: 'hr', id: '42' }, { mbox: 'mailto:ana@example.org' }] }],
+      held: 0,
     });
+  });
+
+  /** An identity step that writes down what it was asked, in order. */
+  const recordingIdentity = (resolve: IdentityStep['resolve']) => {
+    const calls: string[] = [];
+    const step: IdentityStep = {
+      learn: async (people) => void calls.push(`learn ${people.flatMap((p) => p.identities.map((i) => JSON.stringify(i))).join(' ')}`),
+      resolve: async (list) => {
+        calls.push(`resolve ${list.map((s) => s.id).join(' ')}`);
+        return resolve(list);
+      },
+    };
+    return { calls, step };
+  };
+
+  it('learns the hints, then resolves the id-ed statements, then validates what resolution made; held ones do not go on', async () => {
+    const id = statementIdFor('cal', 'k', 'attended:ana');
+    const canonical = { objectType: 'Agent' as const, mbox: 'mailto:ana.lima@acme.example', name: 'Ana Lima' };
+    const { calls, step } = recordingIdentity(async (list) => ({ statements: list.map((s) => ({ ...s, actor: canonical })), held: [] }));
+    const normalized = await normalizeEvent(scriptedInstance, scriptedEvent('attend'), testContext({ instanceId: 'cal', config: {}, now: NOW }), ['1.0.3'], step);
+    expect(calls).toEqual(['learn {"source":"hr","id":"42"} {"mbox":"mailto:ana@example.org"}', `resolve ${id}`]);
+    expect(normalized).toMatchObject({ kind: 'statements', statements: [{ id, actor: canonical }], quarantined: [], held: 0 });
+
+    // Validation runs on the resolved statement: a resolution that broke it is quarantined.
+    const broken = recordingIdentity(async (list) => ({ statements: list.map((s) => ({ ...s, actor: { mbox: 'not-an-iri' } })), held: [] }));
+    const quarantined = await normalizeEvent(scriptedInstance, scriptedEvent('attend'), testContext({ instanceId: 'cal', config: {}, now: NOW }), ['1.0.3'], broken.step);
+    expect(quarantined).toMatchObject({ kind: 'statements', statements: [], quarantined: [{ statement: { id } }] });
+
+    const holding = recordingIdentity(async (list) => ({ statements: [], held: list }));
+    const held = await normalizeEvent(scriptedInstance, scriptedEvent('attend'), testContext({ instanceId: 'cal', config: {}, now: NOW }), ['1.0.3'], holding.step);
+    expect(held).toMatchObject({ kind: 'statements', statements: [], quarantined: [], held: 1 });
+  });
+
+  it('learns the people of an ignored event too (an HR record is ignored + people), and nothing of a later one', async () => {
+    const { calls, step } = recordingIdentity(async (list) => ({ statements: list, held: [] }));
+    const ctx = testContext({ instanceId: 'cal', config: {}, now: NOW });
+    expect(await normalizeEvent(scriptedInstance, scriptedEvent('ignore'), ctx, ['1.0.3'], step)).toMatchObject({ kind: 'ignored' });
+    expect(await normalizeEvent(scriptedInstance, scriptedEvent('later'), ctx, ['1.0.3'], step)).toMatchObject({ kind: 'later' });
+    expect(calls).toEqual(['learn {"mbox":"mailto:bot@example.org"}']);
   });
 
   it('passes on ignored with its reason, and later with its due time', async () => {

@@ -14,7 +14,9 @@ import { ConnectorInstances, Destinations, QueueSettings } from '../runtime-sett
 import { InboxRepository } from '../store/inbox.repository';
 import type { XapiVersion } from '../xapi/xapi-version';
 import { destinationVersions } from './destination-versions';
-import { type NormalizedEvent, normalizeEvent } from './normalize-event';
+import { IdentityResolver } from '../identity/identity-resolver.service';
+import { HeldStatementRelease } from './held-release.service';
+import { type IdentityStep, type NormalizedEvent, normalizeEvent } from './normalize-event';
 
 /**
  * Errors that come from the event or the mapping itself: retrying cannot help. A timeout is
@@ -40,6 +42,8 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
     private readonly contexts: ConnectorContexts,
     private readonly metrics: HubMetrics,
     private readonly logger: HubLogger,
+    private readonly resolver: IdentityResolver,
+    private readonly heldRelease: HeldStatementRelease,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -60,6 +64,16 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
     const instance = this.instances.get(instanceId);
     if (!instance) throw new UnrecoverableError(`instance "${instanceId}" is no longer configured`);
 
+    // People the event's hints created or changed: statements held for them earlier go on after this event.
+    const learned: string[] = [];
+    const identity: IdentityStep = {
+      learn: async (hints) => {
+        for (const outcome of await this.resolver.learn(instanceId, [...hints])) {
+          if (outcome.kind === 'created' || outcome.kind === 'updated') learned.push(outcome.personId);
+        }
+      },
+      resolve: (statements) => this.resolver.resolve(instanceId, statements, eventId),
+    };
     let normalized: NormalizedEvent;
     try {
       normalized = await normalizeEvent(
@@ -68,6 +82,7 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
         { key: event.event_key, receivedAt: event.received_at, body: JSON.parse(event.raw_body) as unknown },
         this.contexts.contextFor(instance, new Date()),
         this.versionsFor(instance.destinations),
+        identity,
       );
     } catch (error) {
       if (MAPPING_FAILURES.some((type) => error instanceof type)) throw new UnrecoverableError(`mapping failed: ${(error as Error).message}`);
@@ -75,6 +90,7 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
     }
     if (normalized.kind === 'ignored') {
       await this.inbox.setStatus(eventId, 'ignored', normalized.reason);
+      await this.heldRelease.release(learned);
       return;
     }
     if (normalized.kind === 'later') {
@@ -86,6 +102,8 @@ export class NormalizeWorker implements OnApplicationBootstrap, OnApplicationShu
 
     await this.outbox.recordNormalized({ eventId, instanceId, destinations: instance.destinations, ...normalized });
     if (normalized.quarantined.length > 0) this.metrics.statementsQuarantined.inc({ instance: instanceId }, normalized.quarantined.length);
+    if (normalized.held > 0) this.logger.pino.debug({ eventId, instanceId, held: normalized.held }, 'statements held for unknown learners (GET /admin/api/unresolved-identities)');
+    await this.heldRelease.release(learned);
   }
 
   private versionsFor(destinationIds: string[]): XapiVersion[] {

@@ -44,6 +44,22 @@ describe.each(TEST_ENGINES)('the delivery outbox (%s)', (engine) => {
     expect((await inbox.find(eventId))?.status).toBe('quarantined');
   });
 
+  it('records released statements of a settled event without touching its status or its other quarantine rows', async () => {
+    const earlier = [{ statement: { id: 'q-earlier' }, issues: [{ path: 'verb', reason: 'is required' }] }];
+    const { eventId } = await normalized(1, ['a'], earlier);
+    const released = { id: `${eventId}-held`, verb: { id: 'x' } };
+    const invalid = { statement: { id: `${eventId}-held-bad` }, issues: [{ path: 'actor', reason: 'no identifier' }] };
+    await outbox.recordReleased([{ eventId, instanceId: 'lms', destinations: ['a', 'b'], statements: [released], quarantined: [invalid] }]);
+
+    expect((await outbox.forEvent(eventId)).map((row) => `${row.destination_id}:${row.statement_id}`).sort()).toEqual([`a:${eventId}-s0`, `a:${eventId}-held`, `b:${eventId}-held`].sort());
+    const quarantine = await new QuarantineRepository(test.database).forEvent(eventId);
+    expect(quarantine.map((row) => [row.statement_id, row.resolved_at])).toEqual([
+      ['q-earlier', null],
+      [`${eventId}-held-bad`, null],
+    ]);
+    expect((await inbox.find(eventId))?.status).toBe('quarantined');
+  });
+
   it('gives each due row to one claimer, and a claim whose lease ran out (a killed worker) to the next', async () => {
     await normalized(4, ['claims']);
     const [first, second] = await Promise.all([outbox.claim('claims', 'w1', 3, 60_000), outbox.claim('claims', 'w2', 3, 60_000)]);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import type { HubDatabase } from './database';
 import type { Database, OutboxTable } from './database.types';
 import { HUB_DATABASE } from './hub-database.token';
@@ -59,55 +59,9 @@ export class OutboxRepository {
     const at = now.toISOString();
     await this.database.db.transaction().execute(async (trx) => {
       const eventIds = records.map((record) => record.eventId);
-      const events = await trx.selectFrom('inbox').select(['event_id', 'received_at']).where('event_id', 'in', eventIds).execute();
-      const receivedAt = new Map(events.map((event) => [event.event_id, event.received_at]));
-      const rows = records.flatMap((record) =>
-        record.destinations.flatMap((destination) =>
-          record.statements.map((statement) => ({
-            destination_id: destination,
-            statement_id: String(statement.id),
-            event_id: record.eventId,
-            instance_id: record.instanceId,
-            statement: JSON.stringify(statement),
-            status: 'pending' as const,
-            attempts: 0,
-            next_attempt_at: at,
-            received_at: receivedAt.get(record.eventId) ?? at,
-            created_at: at,
-          })),
-        ),
-      );
-      for (let i = 0; i < rows.length; i += 500) {
-        await trx
-          .insertInto('outbox')
-          .values(rows.slice(i, i + 500))
-          .onConflict((oc) => oc.columns(['destination_id', 'statement_id']).doNothing())
-          .execute();
-      }
+      await insertOutboxRows(trx, records, at);
       await trx.updateTable('quarantine').set({ resolved_at: at }).where('event_id', 'in', eventIds).where('resolved_at', 'is', null).execute();
-      const quarantineRows = records.flatMap((record) =>
-        record.quarantined.map((item) => ({
-          event_id: record.eventId,
-          instance_id: record.instanceId,
-          statement_id: String((item.statement as { id?: unknown }).id ?? ''),
-          statement: JSON.stringify(item.statement),
-          reasons: JSON.stringify(item.issues),
-          created_at: at,
-        })),
-      );
-      if (quarantineRows.length > 0) {
-        await trx
-          .insertInto('quarantine')
-          .values(quarantineRows)
-          .onConflict((oc) =>
-            oc.columns(['event_id', 'statement_id']).doUpdateSet((eb) => ({
-              reasons: eb.ref('excluded.reasons'),
-              statement: eb.ref('excluded.statement'),
-              resolved_at: null,
-            })),
-          )
-          .execute();
-      }
+      await insertQuarantineRows(trx, records, at);
       const clean = records.filter((record) => record.quarantined.length === 0).map((record) => record.eventId);
       if (clean.length > 0) await trx.updateTable('inbox').set({ status: 'normalized', detail: null }).where('event_id', 'in', clean).execute();
       for (const record of records.filter((r) => r.quarantined.length > 0)) {
@@ -117,6 +71,20 @@ export class OutboxRepository {
           .where('event_id', '=', record.eventId)
           .execute();
       }
+    });
+  }
+
+  /**
+   * Statements of an already normalized event that were held for an unknown learner and are
+   * now released: outbox rows and quarantine rows in one transaction, like normalize's tail,
+   * but the event's inbox status and its other quarantine rows stay as they are (the event
+   * was settled when its other statements went on).
+   */
+  async recordReleased(records: readonly NormalizedEventRecord[], now = new Date()): Promise<void> {
+    const at = now.toISOString();
+    await this.database.db.transaction().execute(async (trx) => {
+      await insertOutboxRows(trx, records, at);
+      await insertQuarantineRows(trx, records, at);
     });
   }
 
@@ -341,6 +309,64 @@ export class OutboxRepository {
   private mine(seqs: readonly number[], owner: string) {
     return this.database.db.updateTable('outbox').where('seq', 'in', [...seqs]).where('claim_owner', '=', owner).where('status', '=', 'delivering');
   }
+}
+
+type Transaction = Kysely<Database>;
+
+/** A row per statement × destination; a row already there (a replayed or re-normalized event) is kept as it is. */
+async function insertOutboxRows(trx: Transaction, records: readonly NormalizedEventRecord[], at: string): Promise<void> {
+  const eventIds = records.map((record) => record.eventId);
+  const events = await trx.selectFrom('inbox').select(['event_id', 'received_at']).where('event_id', 'in', eventIds).execute();
+  const receivedAt = new Map(events.map((event) => [event.event_id, event.received_at]));
+  const rows = records.flatMap((record) =>
+    record.destinations.flatMap((destination) =>
+      record.statements.map((statement) => ({
+        destination_id: destination,
+        statement_id: String(statement.id),
+        event_id: record.eventId,
+        instance_id: record.instanceId,
+        statement: JSON.stringify(statement),
+        status: 'pending' as const,
+        attempts: 0,
+        next_attempt_at: at,
+        received_at: receivedAt.get(record.eventId) ?? at,
+        created_at: at,
+      })),
+    ),
+  );
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx
+      .insertInto('outbox')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['destination_id', 'statement_id']).doNothing())
+      .execute();
+  }
+}
+
+/** One quarantine row per event and statement id, so a retry cannot add it twice. */
+async function insertQuarantineRows(trx: Transaction, records: readonly NormalizedEventRecord[], at: string): Promise<void> {
+  const quarantineRows = records.flatMap((record) =>
+    record.quarantined.map((item) => ({
+      event_id: record.eventId,
+      instance_id: record.instanceId,
+      statement_id: String((item.statement as { id?: unknown }).id ?? ''),
+      statement: JSON.stringify(item.statement),
+      reasons: JSON.stringify(item.issues),
+      created_at: at,
+    })),
+  );
+  if (quarantineRows.length === 0) return;
+  await trx
+    .insertInto('quarantine')
+    .values(quarantineRows)
+    .onConflict((oc) =>
+      oc.columns(['event_id', 'statement_id']).doUpdateSet((eb) => ({
+        reasons: eb.ref('excluded.reasons'),
+        statement: eb.ref('excluded.statement'),
+        resolved_at: null,
+      })),
+    )
+    .execute();
 }
 
 function deadLetterCondition(eb: ExpressionBuilder<Database, 'outbox'>, filter: DeadLetterFilter): Expression<SqlBool> {

@@ -17,3 +17,20 @@ export async function getStatements(hubUrl: string, params: Record<string, strin
   if (response.status !== 200) throw new Error(`GET statements answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as { statements: Record<string, unknown>[]; more: string };
 }
+
+/**
+ * Statements a source wrote for `account`: stored under it, or — when the identity directory
+ * knows that account (an HR connector's own hints teach it) — under the person's canonical
+ * actor, with the account kept in the source-actor extension.
+ */
+export async function statementsFromSourceAccount(hubUrl: string, account: { homePage: string; name: string }): Promise<Record<string, unknown>[]> {
+  const same = (agent: unknown) => {
+    const found = (agent as { account?: { homePage?: string; name?: string } } | undefined)?.account;
+    return found?.homePage === account.homePage && found?.name === account.name;
+  };
+  const { statements } = await getStatements(hubUrl, { limit: '500' });
+  return statements.filter((statement) => {
+    const extensions = (statement.context as { extensions?: Record<string, unknown> } | undefined)?.extensions;
+    return same(statement.actor) || same(extensions?.['https://xapi-hub.dev/extensions/source-actor']);
+  });
+}

@@ -25,8 +25,8 @@ export interface ErasurePlan {
 /**
  * One place personal data lives. The erasure service plans every source inside one
  * transaction, answers the counts (dry run), and only then erases them all — so the counts of
- * a dry run are the counts of the real one. Adding a place (the outbox's dead letters) is one
- * class implementing this, listed in ERASURE_SOURCE_TYPES (erasure.providers.ts).
+ * a dry run are the counts of the real one. Adding a place is one class implementing this,
+ * listed in ERASURE_SOURCE_TYPES (erasure.providers.ts).
  */
 export interface ErasureSource {
   plan(subject: ErasureSubject, trx: Transaction<Database>): Promise<ErasurePlan>;

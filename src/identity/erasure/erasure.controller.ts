@@ -20,7 +20,7 @@ export class ErasureController {
       'Erase a learner: the person and identities, raw inbox events, quarantined and held statements, built-in LRS statements and documents. dryRun only counts. External LRSs are listed for their own deletion.',
   })
   @ApiBody({ schema: { type: 'object', example: { actor: { mbox: 'mailto:ana@acme.example' }, dryRun: true } } })
-  @ApiResponse({ status: 200, description: '{ counts: { people, identities, inboxEvents, quarantined, heldStatements, statements, documents }, externalDestinations? }' })
+  @ApiResponse({ status: 200, description: '{ counts: { people, identities, inboxEvents, quarantined, heldStatements, outboxRows, statements, documents }, externalDestinations? }' })
   async erase(@Body() body: unknown) {
     const input = (body ?? {}) as { actor?: unknown; dryRun?: unknown };
     const problems: string[] = [];

@@ -13,6 +13,7 @@ import { HeldErasureSource } from './held.erasure-source';
 import { InboxErasureSource } from './inbox.erasure-source';
 import { LrsDocumentsErasureSource } from './lrs-documents.erasure-source';
 import { LrsStatementsErasureSource } from './lrs-statements.erasure-source';
+import { OutboxErasureSource } from './outbox.erasure-source';
 import { QuarantineErasureSource } from './quarantine.erasure-source';
 
 const AUTHORITY = { objectType: 'Agent' as const, account: { homePage: 'http://hub.example', name: 'writer' } };
@@ -40,7 +41,7 @@ describe.each(TEST_ENGINES)('erasure (%s)', (engine) => {
       database,
       people,
       resolver,
-      [new DirectoryErasureSource(), new InboxErasureSource(), new QuarantineErasureSource(), new HeldErasureSource(), new LrsStatementsErasureSource(), new LrsDocumentsErasureSource()],
+      [new DirectoryErasureSource(), new InboxErasureSource(), new QuarantineErasureSource(), new HeldErasureSource(), new OutboxErasureSource(), new LrsStatementsErasureSource(), new LrsDocumentsErasureSource()],
       [{ id: 'central', endpoint: 'https://lrs.example.org/xapi/', pseudonymised: false }],
     );
     await people.create({
@@ -79,6 +80,29 @@ describe.each(TEST_ENGINES)('erasure (%s)', (engine) => {
         inbox('e5', 'slack', '{"event":{"user":"U07BOB","text":"50% off_"}}'),
       ])
       .execute();
+    // The outbox keeps each statement as sent: canonical actor, the source identity in context.
+    const outbox = (statementId: string, status: 'pending' | 'delivered' | 'dead', statement: object) => ({
+      destination_id: 'central',
+      statement_id: statementId,
+      event_id: 'e3',
+      instance_id: 'slack',
+      statement: JSON.stringify(statement),
+      status,
+      attempts: 0,
+      next_attempt_at: stored.toISOString(),
+      received_at: stored.toISOString(),
+      created_at: stored.toISOString(),
+    });
+    const sourceActor = { 'https://xapi-hub.dev/extensions/source-actor': { account: { homePage: 'https://acme.slack.com', name: 'U07ANA' } } };
+    await database.db
+      .insertInto('outbox')
+      .values([
+        outbox('o1', 'pending', about(11, { actor: { mbox: ANA_MBOX }, context: { extensions: sourceActor } })),
+        outbox('o2', 'delivered', about(12, { actor: { mbox: ANA_MBOX } })),
+        outbox('o3', 'dead', about(13, { context: { extensions: sourceActor } })),
+        outbox('o4', 'dead', about(14, {})),
+      ])
+      .execute();
     const doc = (agentKey: string, kind: 'state' | 'agent_profile' | 'activity_profile') => ({
       kind,
       activity_id: kind === 'agent_profile' ? '' : 'https://acme.example/a',
@@ -101,12 +125,13 @@ describe.each(TEST_ENGINES)('erasure (%s)', (engine) => {
 
   it('counts in a dry run exactly what the real run removes, wherever the person stands', async () => {
     const dry = await erasure.erase({ source: 'bamboohr', id: '377' }, { dryRun: true, requestedBy: 'test' });
-    expect(dry).toEqual({ counts: { people: 1, identities: 3, inboxEvents: 3, quarantined: 0, heldStatements: 0, statements: 4, documents: 2 } });
+    expect(dry).toEqual({ counts: { people: 1, identities: 3, inboxEvents: 3, quarantined: 0, heldStatements: 0, outboxRows: 3, statements: 4, documents: 2 } });
     const real = await erasure.erase({ mbox: 'mailto:ANA.LIMA@acme.example' }, { dryRun: false, requestedBy: 'test' });
     expect(real).toEqual({ counts: dry.counts, externalDestinations: [{ id: 'central', endpoint: 'https://lrs.example.org/xapi/', pseudonymised: false }] });
 
     const db = testDb.database.db;
     expect((await db.selectFrom('statements').select('id').execute()).map((r) => r.id)).toEqual([uuid(5)]);
+    expect((await db.selectFrom('outbox').select('statement_id').execute()).map((r) => r.statement_id)).toEqual(['o4']);
     expect((await db.selectFrom('inbox').select('event_id').orderBy('event_id').execute()).map((r) => r.event_id)).toEqual(['e2', 'e5']);
     expect((await db.selectFrom('documents').select('agent_key').orderBy('agent_key').execute()).map((r) => r.agent_key)).toEqual(['', 'mbox:mailto:bob@acme.example']);
     expect(await erasure.audit(1)).toEqual([{ erasedAt: expect.any(String), requestedBy: 'test', counts: dry.counts, externalDestinations: ['central'] }]);

@@ -7,17 +7,16 @@ import { HeldErasureSource } from './held.erasure-source';
 import { InboxErasureSource } from './inbox.erasure-source';
 import { LrsDocumentsErasureSource } from './lrs-documents.erasure-source';
 import { LrsStatementsErasureSource } from './lrs-statements.erasure-source';
+import { OutboxErasureSource } from './outbox.erasure-source';
 import { QuarantineErasureSource } from './quarantine.erasure-source';
 
-/**
- * Every place personal data lives, in the order they are planned. Adding one (the outbox's
- * dead letters: `DeadLettersErasureSource`) is a class implementing ErasureSource and a line here.
- */
+/** Every place personal data lives, in the order they are planned: a class implementing ErasureSource and a line here. */
 export const ERASURE_SOURCE_TYPES = [
   DirectoryErasureSource,
   InboxErasureSource,
   QuarantineErasureSource,
   HeldErasureSource,
+  OutboxErasureSource,
   LrsStatementsErasureSource,
   LrsDocumentsErasureSource,
 ];

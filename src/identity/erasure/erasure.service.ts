@@ -20,7 +20,7 @@ export interface ExternalDestination {
 }
 
 export interface ErasureReport {
-  /** Rows per kind (people, identities, inboxEvents, quarantined, heldStatements, statements, documents, …). */
+  /** Rows per kind (people, identities, inboxEvents, quarantined, heldStatements, outboxRows, statements, documents). */
   counts: Record<string, number>;
   /** Only after a real erasure. */
   externalDestinations?: ExternalDestination[];

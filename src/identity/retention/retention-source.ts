@@ -1,9 +1,6 @@
 import type { RetentionConfig } from '../../config/hub-config.schema';
 
-/**
- * One kind of row with an age limit. Adding one (the outbox's dead letters, under
- * `retention.deadLetterDays`) is a class implementing this, listed in RETENTION_SOURCE_TYPES.
- */
+/** One kind of row with an age limit: a class implementing this, listed in RETENTION_SOURCE_TYPES. */
 export interface RetentionSource {
   /** The name in the job's log line and result. */
   readonly kind: string;

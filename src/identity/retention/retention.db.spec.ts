@@ -2,6 +2,7 @@ import { type MigratedTestDatabase, migratedDatabase, TEST_ENGINES } from '../..
 import { prepareStatement } from '../../lrs/statements/prepare-statement';
 import { StatementStore } from '../../lrs/statements/statement-store';
 import { createPinoLogger, HubLogger } from '../../observability/hub-logger';
+import { DeadLettersRetentionSource } from './dead-letters.retention-source';
 import { InboxRetentionSource } from './inbox.retention-source';
 import { LrsStatementsRetentionSource } from './lrs-statements.retention-source';
 import { RetentionJob } from './retention.job';
@@ -21,9 +22,14 @@ describe.each(TEST_ENGINES)('retention (%s)', (engine) => {
     await testDb?.close();
   });
 
-  const jobWith = (config: { inboxDays?: number; statementDays?: number }) => {
+  const jobWith = (config: { inboxDays?: number; statementDays?: number; deadLetterDays?: number }) => {
     const db = testDb.database;
-    return new RetentionJob(db, [new InboxRetentionSource(db), new LrsStatementsRetentionSource(db)], config, new HubLogger(createPinoLogger('silent')));
+    return new RetentionJob(
+      db,
+      [new InboxRetentionSource(db), new DeadLettersRetentionSource(db), new LrsStatementsRetentionSource(db)],
+      config,
+      new HubLogger(createPinoLogger('silent')),
+    );
   };
 
   it('removes only inbox events and statements older than their limits, and never unfinished events', async () => {
@@ -59,6 +65,41 @@ describe.each(TEST_ENGINES)('retention (%s)', (engine) => {
     // The removed statement's links went with it.
     const kept = await db.selectFrom('statements').select('seq').executeTakeFirstOrThrow();
     expect(new Set((await db.selectFrom('statement_agents').select('statement_seq').execute()).map((r) => Number(r.statement_seq)))).toEqual(new Set([Number(kept.seq)]));
+  });
+
+  it('removes dead letters that died longer ago than deadLetterDays, and nothing waiting or delivered', async () => {
+    const db = testDb.database.db;
+    const row = (statementId: string, status: 'pending' | 'delivered' | 'dead' | 'discarded', created: Date, died: Date | null) => ({
+      destination_id: 'central',
+      statement_id: statementId,
+      event_id: 'e',
+      instance_id: 'demo',
+      statement: '{}',
+      status,
+      attempts: 1,
+      next_attempt_at: created.toISOString(),
+      received_at: created.toISOString(),
+      created_at: created.toISOString(),
+      last_attempt_at: died?.toISOString() ?? null,
+    });
+    await db
+      .insertInto('outbox')
+      .values([
+        // Created long ago but died only last week: kept, the limit counts from the death.
+        row('died-recently', 'dead', daysAgo(200), daysAgo(7)),
+        row('died-long-ago', 'dead', daysAgo(200), daysAgo(100)),
+        row('discarded-long-ago', 'discarded', daysAgo(200), daysAgo(95)),
+        row('old-but-waiting', 'pending', daysAgo(200), daysAgo(150)),
+        row('old-delivered', 'delivered', daysAgo(200), daysAgo(199)),
+      ])
+      .execute();
+
+    expect(await jobWith({ deadLetterDays: 90 }).run(NOW)).toEqual({ deadLetters: 2 });
+    expect((await db.selectFrom('outbox').select('statement_id').orderBy('statement_id').execute()).map((r) => r.statement_id)).toEqual([
+      'died-recently',
+      'old-but-waiting',
+      'old-delivered',
+    ]);
   });
 
   it('keeps everything a limit is not set for', async () => {
