@@ -39,6 +39,7 @@ describe('intake when Redis is down', () => {
 
     const health = await fetch(`${hub.url}/health`);
     expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ error: 'not healthy: redis does not answer', details: [expect.stringMatching(/^redis: /)] });
 
     await redis.resume();
     const retried = await eventually(async () => {

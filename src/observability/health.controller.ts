@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, type HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
+import { HealthCheck, type HealthCheckResult, HealthCheckService, type HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
 import { Destinations } from '../runtime-settings';
+import { HttpProblem } from '../http/http-errors';
 import type { HubDatabase } from '../store/database';
 import { destinationCondition, DestinationStateRepository } from '../store/destination-state.repository';
 import { HUB_DATABASE } from '../store/hub-database.token';
@@ -39,7 +40,9 @@ export class HealthController {
     ];
     const queues = this.queues;
     if (queues) checks.push(() => this.indicators.check('redis').attempt(() => queues.ping()).withTimeout(2000));
-    const result = await this.health.check(checks);
+    const result = await this.health.check(checks).catch((error: unknown) => {
+      throw error instanceof ServiceUnavailableException ? unhealthy(error.getResponse() as HealthCheckResult) : error;
+    });
     const degraded = await this.degradedDestinations();
     if (degraded === undefined) return { ...result, destinations: 'not checked: the database pool is busy' };
     return degraded.length > 0 ? { ...result, status: 'degraded', degraded } : result;
@@ -62,3 +65,10 @@ export class HealthController {
 
 /** How long /health waits for the destinations' states before answering without them. */
 const DESTINATIONS_CHECK_MS = 1000;
+
+/** A 503 in the hub's error shape, naming what does not answer (`{ error, details }`). */
+function unhealthy(result: HealthCheckResult): HttpProblem {
+  const failing = Object.entries(result.error ?? {});
+  const details = failing.map(([name, state]) => `${name}: ${typeof state?.message === 'string' ? state.message : String(state?.status ?? 'down')}`);
+  return new HttpProblem(503, `not healthy: ${failing.map(([name]) => name).join(', ') || 'a check'} does not answer`, details);
+}
