@@ -72,7 +72,8 @@ export function identityMigration(engine: DatabaseEngine) {
 
       // Retention deletes by age: these keep it from scanning.
       await db.schema.createIndex('inbox_received_at').on('inbox').column('received_at').execute();
-      await db.schema.createIndex('statements_stored').on('statements').column('stored').execute();
+      // 0011-query-indexes creates it too (branches merged in either order): whichever runs first makes it.
+      await db.schema.createIndex('statements_stored').ifNotExists().on('statements').column('stored').execute();
       await db.schema.createIndex('statement_agents_seq').on('statement_agents').column('statement_seq').execute();
       await db.schema.createIndex('statement_activities_seq').on('statement_activities').column('statement_seq').execute();
     },
