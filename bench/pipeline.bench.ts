@@ -12,7 +12,7 @@ import { median, msSince } from './support/stats';
 import { type BenchTable, count, percent, ratio } from './support/table';
 import { signedHeaders, WEBHOOK_INSTANCE, webhookBody } from './support/webhook';
 
-interface PipelineRun {
+export interface PipelineRun {
   /** Events posted ÷ seconds from the first POST until the last statement was stored. */
   statementsPerSecond: number;
   /** Events ÷ seconds until the last 202. */
@@ -109,7 +109,8 @@ async function measureEngine(settings: BenchSettings, engine: Engine): Promise<{
   }
 }
 
-async function runOnce(settings: BenchSettings, hub: ChildServer, reader: HubDatabase, database: BenchDatabase, tag: string, events: number): Promise<PipelineRun> {
+/** One timed run: `events` webhooks to `hub.url`, until each accepted one is a statement; CPU and RSS from `hub`. */
+export async function runOnce(settings: BenchSettings, hub: ChildServer, reader: HubDatabase, database: BenchDatabase, tag: string, events: number): Promise<PipelineRun> {
   const before = await storedCount(reader);
   const cpuBefore = await hub.cpuSeconds();
   const started = performance.now();
