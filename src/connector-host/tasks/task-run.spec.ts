@@ -7,6 +7,7 @@ import { HttpUnavailableError } from '../../connector-sdk/capabilities';
 import { SourceAuthError } from '../../connector-sdk/source-errors';
 import type { HubRuntime } from '../../hub-runtime';
 import { createPinoLogger, HubLogger } from '../../observability/hub-logger';
+import { HubMetrics } from '../../observability/hub-metrics';
 import { HubQueues } from '../../queues/hub-queues';
 import { producerConnection } from '../../queues/redis-connection';
 import { InboxRepository } from '../../store/inbox.repository';
@@ -58,7 +59,7 @@ describe.each(TEST_ENGINES)('a scheduled task run (%s)', (engine) => {
       runtime,
       queues,
       new ConnectorContexts(test.database, {} as JsonataSandbox, logger),
-      new EventAdmission(new InboxRepository(test.database), queues, logger),
+      new EventAdmission(new InboxRepository(test.database), queues, logger, new HubMetrics()),
       logger,
       statuses,
     );
