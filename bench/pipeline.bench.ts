@@ -18,7 +18,7 @@ import { median, msSince } from './support/stats';
 import { type BenchTable, count, percent, ratio } from './support/table';
 import { signedHeaders, WEBHOOK_INSTANCE, webhookBody } from './support/webhook';
 
-interface PipelineRun {
+export interface PipelineRun {
   /** Events posted ÷ seconds from the first POST until the last statement was stored. */
   statementsPerSecond: number;
   /** Events ÷ seconds until the last 202. */
@@ -162,7 +162,8 @@ async function fillDirectory(database: HubDatabase): Promise<void> {
   for (let i = 0; i < hints.length; i += 500) await resolver.learn('bamboohr', hints.slice(i, i + 500));
 }
 
-async function runOnce(settings: BenchSettings, hub: ChildServer, reader: HubDatabase, database: BenchDatabase, tag: string, events: number): Promise<PipelineRun> {
+/** One timed run: `events` webhooks to `hub.url`, until each accepted one is a statement; CPU and RSS from `hub`. */
+export async function runOnce(settings: BenchSettings, hub: ChildServer, reader: HubDatabase, database: BenchDatabase, tag: string, events: number): Promise<PipelineRun> {
   const before = await storedCount(reader);
   const cpuBefore = await hub.cpuSeconds();
   const started = performance.now();

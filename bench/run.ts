@@ -11,6 +11,7 @@ import { Scoreboard } from './support/scoreboard';
 import { type BenchName, type BenchSettings, BenchSettingsError, readSettings } from './support/settings';
 import { type BenchTable, renderTable } from './support/table';
 import { validatorBench } from './validator.bench';
+import { workersBench } from './workers.bench';
 
 const BENCHES: Record<BenchName, (settings: BenchSettings, scoreboard: Scoreboard) => Promise<BenchTable[]>> = {
   validator: validatorBench,
@@ -18,6 +19,7 @@ const BENCHES: Record<BenchName, (settings: BenchSettings, scoreboard: Scoreboar
   'lrs-store': lrsStoreBench,
   intake: async (settings, scoreboard) => [await intakeBench(settings, scoreboard)],
   pipeline: async (settings, scoreboard) => [await pipelineBench(settings, scoreboard)],
+  workers: async (settings) => [await workersBench(settings)],
   lag: async (settings, scoreboard) => [await lagBench(settings, scoreboard)],
   'cold-start': coldStartBench,
   health: async (settings) => [await healthBench(settings)],

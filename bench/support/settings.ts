@@ -20,7 +20,7 @@ export interface BenchSettings {
   health: { connections: number; seconds: number };
 }
 
-export const BENCH_NAMES = ['validator', 'identity', 'lrs-store', 'intake', 'pipeline', 'lag', 'cold-start', 'health'] as const;
+export const BENCH_NAMES = ['validator', 'identity', 'lrs-store', 'intake', 'pipeline', 'workers', 'lag', 'cold-start', 'health'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 export type Engine = 'sqlite' | 'postgres';
 

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { SourceEvent } from '../connector-sdk/connector';
 import { eventIdFor } from '../connector-sdk/event-id';
 import { HubLogger } from '../observability/hub-logger';
+import { HubMetrics } from '../observability/hub-metrics';
+import type { NormalizeJob } from '../queues/queue-catalogue';
 import { HubQueues } from '../queues/hub-queues';
-import { InboxRepository } from '../store/inbox.repository';
+import { GroupCommit } from '../store/group-commit';
+import { InboxRepository, type NewInboxEvent, type RecordedEvent } from '../store/inbox.repository';
 import { type StateChange, writeStateChanges } from './capabilities/instance-state';
 import type { ConnectorInstance } from './connector-instances';
 
@@ -33,13 +36,23 @@ export interface AdmittedEvent {
  * job for each that is new or never reached the queue. Nothing is acknowledged before both.
  * A task's state changes go into the same transaction: if the events cannot be kept, the
  * cursor has not moved and the next run reads them again.
+ *
+ * Group commit: requests admitted together (the same tick, or while the previous group is
+ * being written) share one inbox transaction and one Redis round trip for their jobs; each
+ * caller still returns only after its own rows are committed and its jobs queued. A group the
+ * database refuses is retried one request at a time (nothing of it was committed), so one
+ * request's bad row answers 503 to that request only.
  */
 @Injectable()
 export class EventAdmission {
+  private readonly recording = new GroupCommit<readonly NewInboxEvent[], RecordedEvent[]>((requests) => this.recordTogether(requests), 100);
+  private readonly queueing = new GroupCommit<readonly NormalizeJob[]>((requests) => this.queues.enqueueNormalizeAll(requests.flat()), 100);
+
   constructor(
     private readonly inbox: InboxRepository,
     private readonly queues: HubQueues,
     private readonly logger: HubLogger,
+    private readonly metrics: HubMetrics,
   ) {}
 
   async admit(instance: ConnectorInstance, events: readonly SourceEvent[], receivedAt: Date, options: AdmissionOptions = {}): Promise<AdmittedEvent[]> {
@@ -52,22 +65,38 @@ export class EventAdmission {
       body: event.body,
       contentType,
     }));
-    const writeState = stateChanges.length > 0 ? (trx: Parameters<typeof writeStateChanges>[0]) => writeStateChanges(trx, instance.id, stateChanges, receivedAt) : undefined;
-    const recorded = await this.durably('database', () => this.inbox.recordAll(rows, writeState));
+    // A task's state must commit with its own events, so a run with state changes writes alone.
+    const recorded = await this.durably('database', () =>
+      stateChanges.length > 0 ? this.recordAlone(rows, (trx) => writeStateChanges(trx, instance.id, stateChanges, receivedAt)) : this.recording.submit(rows),
+    );
     // New, or a repeat that may never have reached the queue (Redis was down): queue it. For
     // an event already queued the job id makes this a no-op.
     const toQueue = recorded.filter((r, i) => (r.status === 'queued' || r.status === 'received') && firstOf(recorded, i));
-    for (const [i, { eventId }] of toQueue.entries()) {
+    if (toQueue.length > 0) {
       await this.durably(
         'queue (Redis)',
-        () => this.queues.enqueueNormalize({ eventId, instanceId: instance.id }),
-        // The queue refused: `received` lets the stranded-events sweeper find this one and the rest.
+        () => this.queueing.submit(toQueue.map(({ eventId }) => ({ eventId, instanceId: instance.id }))),
+        // The queue refused: `received` lets the stranded-events sweeper find them.
         async () => {
-          for (const rest of toQueue.slice(i)) await this.inbox.moveStatus(rest.eventId, 'queued', 'received');
+          for (const { eventId } of toQueue) await this.inbox.moveStatus(eventId, 'queued', 'received');
         },
       );
     }
     return recorded.map((r, i) => ({ eventKey: rows[i].eventKey, eventId: r.eventId, duplicate: r.duplicate }));
+  }
+
+  private async recordAlone(rows: readonly NewInboxEvent[], alsoInTransaction: Parameters<InboxRepository['recordAll']>[1]): Promise<RecordedEvent[]> {
+    const recorded = await this.inbox.recordAll(rows, alsoInTransaction);
+    this.metrics.inboxCommits.inc();
+    return recorded;
+  }
+
+  /** One transaction for the rows of several requests; each request gets back the results of its own rows. */
+  private async recordTogether(requests: readonly (readonly NewInboxEvent[])[]): Promise<RecordedEvent[][]> {
+    const recorded = await this.inbox.recordAll(requests.flat());
+    this.metrics.inboxCommits.inc();
+    let next = 0;
+    return requests.map((rows) => recorded.slice(next, (next += rows.length)));
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { HubLogger } from '../observability/hub-logger';
 import { HubQueues } from '../queues/hub-queues';
 import { type DeadLetterFilter, type NormalizedEventRecord, OutboxRepository } from '../store/outbox.repository';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../store/group-commit';
 
 /**
  * The delivery outbox as the rest of the hub uses it: record what normalize made (one

@@ -26,6 +26,12 @@ export class HubMetrics {
     registers: [this.registry],
   });
 
+  readonly inboxCommits = new Counter({
+    name: 'hub_inbox_commits_total',
+    help: 'Inbox transactions that recorded webhook events; under load several requests share one (group commit)',
+    registers: [this.registry],
+  });
+
   readonly eventsRejected = new Counter({
     name: 'hub_events_rejected_total',
     help: 'Webhook requests refused, by instance and reason',

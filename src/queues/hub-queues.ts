@@ -47,6 +47,13 @@ export class HubQueues {
     await this.normalize.add('normalize', job, { ...NORMALIZE_JOB_OPTIONS, jobId: normalizeJobId(job.eventId) });
   }
 
+  /** Several normalize jobs in one Redis round trip (intake's group commit); a job id already there is a no-op, as with one. */
+  async enqueueNormalizeAll(jobs: readonly NormalizeJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    this.assertConnected();
+    await this.normalize.addBulk(jobs.map((job) => ({ name: 'normalize', data: job, opts: { ...NORMALIZE_JOB_OPTIONS, jobId: normalizeJobId(job.eventId) } })));
+  }
+
   /** Maps the event again at `dueAt` (a connector said "later"); the inbox row keeps the time too. */
   async enqueueNormalizeAt(job: NormalizeJob, dueAt: Date, now: Date): Promise<void> {
     this.assertConnected();

@@ -24,6 +24,22 @@ export interface RecordedEvent {
   status: InboxStatus;
 }
 
+/** Rows per INSERT: 8 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters. */
+const INSERT_CHUNK = 500;
+
+function inboxRow(event: NewInboxEvent) {
+  return {
+    event_id: event.eventId,
+    instance_id: event.instanceId,
+    event_key: event.eventKey,
+    received_at: event.receivedAt.toISOString(),
+    status: 'queued',
+    raw_body: JSON.stringify(event.body ?? null),
+    content_type: event.contentType ?? null,
+    detail: null,
+  };
+}
+
 /** The inbox: the durable record of every accepted event, and the truth for dedupe. */
 @Injectable()
 export class InboxRepository {
@@ -40,30 +56,32 @@ export class InboxRepository {
     if (events.length === 0 && !alsoInTransaction) return [];
     return this.database.db.transaction().execute(async (trx) => {
       await alsoInTransaction?.(trx);
-      const results: RecordedEvent[] = [];
-      for (const event of events) {
-        const result = await trx
+      // Multi-row INSERTs rather than one per event: a group commit holds the rows of many
+      // requests, and one round trip per row would serialise them on one connection.
+      const inserted = new Set<string>();
+      for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+        const rows = await trx
           .insertInto('inbox')
-          .values({
-            event_id: event.eventId,
-            instance_id: event.instanceId,
-            event_key: event.eventKey,
-            received_at: event.receivedAt.toISOString(),
-            status: 'queued',
-            raw_body: JSON.stringify(event.body ?? null),
-            content_type: event.contentType ?? null,
-            detail: null,
-          })
+          .values(events.slice(i, i + INSERT_CHUNK).map(inboxRow))
           .onConflict((oc) => oc.column('event_id').doNothing())
-          .executeTakeFirst();
-        if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) {
-          results.push({ eventId: event.eventId, duplicate: false, status: 'queued' });
-          continue;
-        }
-        const existing = await trx.selectFrom('inbox').select('status').where('event_id', '=', event.eventId).executeTakeFirst();
-        results.push({ eventId: event.eventId, duplicate: true, status: (existing?.status ?? 'received') as InboxStatus });
+          .returning('event_id')
+          .execute();
+        for (const row of rows) inserted.add(row.event_id);
       }
-      return results;
+      const repeats = [...new Set(events.map((e) => e.eventId).filter((id) => !inserted.has(id)))];
+      const stored = new Map<string, InboxStatus>();
+      for (let i = 0; i < repeats.length; i += INSERT_CHUNK) {
+        const rows = await trx.selectFrom('inbox').select(['event_id', 'status']).where('event_id', 'in', repeats.slice(i, i + INSERT_CHUNK)).execute();
+        for (const row of rows) stored.set(row.event_id, row.status as InboxStatus);
+      }
+      // An id inserted here is new the first time it appears in the batch, a repeat of a `queued` row after that.
+      const firstSeen = new Set<string>();
+      return events.map(({ eventId }): RecordedEvent => {
+        if (!inserted.has(eventId)) return { eventId, duplicate: true, status: stored.get(eventId) ?? 'received' };
+        const duplicate = firstSeen.has(eventId);
+        firstSeen.add(eventId);
+        return { eventId, duplicate, status: 'queued' };
+      });
     });
   }
 

@@ -6,6 +6,7 @@ import type { Connector, ConnectorContext, SourceEvent } from '../../connector-s
 import { HttpUnavailableError } from '../../connector-sdk/capabilities';
 import { SourceAuthError } from '../../connector-sdk/source-errors';
 import { createPinoLogger, HubLogger } from '../../observability/hub-logger';
+import { HubMetrics } from '../../observability/hub-metrics';
 import { HubQueues } from '../../queues/hub-queues';
 import { producerConnection } from '../../queues/redis-connection';
 import { ConnectorInstances, QueueSettings } from '../../runtime-settings';
@@ -58,7 +59,7 @@ describe.each(TEST_ENGINES)('a scheduled task run (%s)', (engine) => {
       new QueueSettings(REDIS_URL, queues.prefix),
       queues,
       new ConnectorContexts(test.database, {} as JsonataSandbox, logger),
-      new EventAdmission(new InboxRepository(test.database), queues, logger),
+      new EventAdmission(new InboxRepository(test.database), queues, logger, new HubMetrics()),
       logger,
       statuses,
     );

@@ -27,7 +27,8 @@ export const queryIndexesMigration = {
       .on('statement_agents')
       .columns(['agent_key', 'verb_id', 'statement_seq', 'relation'])
       .execute();
-    await db.schema.createIndex('statements_stored').on('statements').column('stored').execute();
+    // 0009-identity creates the same index for retention; a database that has it keeps it.
+    await db.schema.createIndex('statements_stored').ifNotExists().on('statements').column('stored').execute();
     await db.schema.dropIndex('statements_voids').execute();
     await db.schema.createIndex('statements_voids').on('statements').column('voids_id').where(sql.ref('voids_id'), 'is not', null).execute();
     await db.schema.dropIndex('statements_object_ref').execute();
