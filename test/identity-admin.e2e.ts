@@ -206,5 +206,5 @@ describe.each(TEST_ENGINES)('identity directory admin API (%s)', (engine) => {
     const audit = await (await admin('GET', '/erasure/audit')).text();
     expect(JSON.parse(audit).erasures[0]).toMatchObject({ requestedBy: 'admin-api', counts: expected, externalDestinations: ['analytics'] });
     expect(audit.toLowerCase()).not.toContain('frank');
-  });
+  }, 90_000);
 });
