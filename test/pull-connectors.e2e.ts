@@ -5,6 +5,7 @@ import { HubQueues } from '../src/queues/hub-queues';
 import { TASK_JOB_OPTIONS } from '../src/queues/queue-catalogue';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
+import { connectorSample } from './support/connector-samples';
 import { type FakeApi, startFakePersonio, startFakeWorkday, WORKDAY_REPORT_PATH } from './support/fake-hr-apis';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
@@ -12,10 +13,9 @@ import { eventually, startTestHub, type TestHub } from './support/test-hub';
 import { statementsFromSourceAccount } from './support/xapi-client';
 
 const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
-const sample = (path: string) => JSON.parse(readFileSync(resolve(__dirname, '../connectors', path), 'utf8')) as ConnectorSample;
 /** The recorded answers of each connector's first-pull sample are what the fakes serve. */
-const WORKDAY = sample('workday/samples/first-pull.json');
-const PERSONIO = sample('personio/samples/first-pull.json');
+const WORKDAY = connectorSample('workday/samples/first-pull.json');
+const PERSONIO = connectorSample('personio/samples/first-pull.json');
 const recorded = (s: ConnectorSample, urlPart: string) => s.http!.find((c) => c.url.includes(urlPart))!.body as { Report_Entry?: Record<string, unknown>[]; data?: unknown };
 
 const ADMIN_TOKEN = 'admin-token-for-tests';
