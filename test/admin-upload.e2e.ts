@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { registryWithTestConnectors } from './support/test-connectors';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { getStatements } from './support/xapi-client';
 
 const ADMIN_TOKEN = 'admin-token-for-tests';
@@ -21,17 +21,12 @@ const BAD_ROWS = JSON.parse(readFileSync(resolve(__dirname, '../connectors/csv-a
 };
 
 describe('POST /admin/api/instances/:id/upload', () => {
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
-    database = await freshDatabase(TEST_ENGINES[0]);
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG, registry: registryWithTestConnectors(), env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
+    hub = await startTestHubOnFreshDatabase(TEST_ENGINES[0], { configYaml: CONFIG, registry: registryWithTestConnectors(), env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   const upload = (instance: string, csv: string, headers: Record<string, string> = { authorization: `Bearer ${ADMIN_TOKEN}` }) =>
     fetch(`${hub.url}/admin/api/instances/${instance}/upload`, { method: 'POST', headers: { 'content-type': 'text/csv', ...headers }, body: csv });

@@ -7,8 +7,8 @@ import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
 import { connectorSample } from './support/connector-samples';
 import { registryWithTestConnectors } from './support/test-connectors';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 
 const ADMIN_TOKEN = 'admin-token-for-tests';
 const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
@@ -28,17 +28,12 @@ const WORKDAY_CONFIG = {
 const sampleBody = connectorSample('generic-webhook/samples/course-completed.json').request.body;
 
 describe('POST /admin/api/preview', () => {
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
-    database = await freshDatabase(TEST_ENGINES[0]);
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG, registry: registryWithTestConnectors(), env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
+    hub = await startTestHubOnFreshDatabase(TEST_ENGINES[0], { configYaml: CONFIG, registry: registryWithTestConnectors(), env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   const preview = (body: unknown, token = ADMIN_TOKEN) =>
     fetch(`${hub.url}/admin/api/preview`, {

@@ -8,8 +8,8 @@ import { HUB_DATABASE } from '../src/store/hub-database.token';
 import { connectorSample } from './support/connector-samples';
 import { type FakeApi, startFakePersonio, startFakeWorkday, WORKDAY_REPORT_PATH } from './support/fake-hr-apis';
 import { registryWithTestConnectors } from './support/test-connectors';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { statementsFromSourceAccount } from './support/xapi-client';
 
 const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
@@ -27,7 +27,6 @@ const CREDENTIALS = { WD_USER: 'ISU_xAPI_Hub@acme', WD_PASSWORD: 'isu-password-f
  * and the cursor is in the database.
  */
 describe('pull connectors against local fakes', () => {
-  let database: TestDatabase;
   let hub: TestHub;
   let workday: FakeApi;
   let personio: FakeApi;
@@ -74,12 +73,10 @@ describe('pull connectors against local fakes', () => {
       trainingProjectIds: [567]
       trainingCommentKeywords: [training, schulung]
 `;
-    database = await freshDatabase(TEST_ENGINES[0]);
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: config, registry: registryWithTestConnectors(), env: { ...CREDENTIALS, HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
+    hub = await startTestHubOnFreshDatabase(TEST_ENGINES[0], { configYaml: config, registry: registryWithTestConnectors(), env: { ...CREDENTIALS, HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
   });
   afterAll(async () => {
     await hub?.close();
-    await database?.drop();
     await workday?.close();
     await personio?.close();
   });

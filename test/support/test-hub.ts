@@ -7,6 +7,7 @@ import type { ConnectorRegistry } from '../../src/connector-host/connector-regis
 import { createHubApp } from '../../src/hub-app';
 import { type HubRuntime, runtimeFromYaml } from '../../src/hub-runtime';
 import { createPinoLogger, HubLogger } from '../../src/observability/hub-logger';
+import { freshDatabase, type TestEngine } from './test-databases';
 
 export const TEST_LRS_KEY = 'test-key';
 export const TEST_LRS_SECRET = 'test-secret-0123456789';
@@ -55,6 +56,24 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   return { app, runtime, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+/** A test hub on a new database of its own: its close() stops the hub, then drops the database. */
+export async function startTestHubOnFreshDatabase(engine: TestEngine, options: Omit<TestHubOptions, 'databaseUrl'> = {}): Promise<TestHub> {
+  const database = await freshDatabase(engine);
+  try {
+    const hub = await startTestHub({ ...options, databaseUrl: database.url });
+    return {
+      ...hub,
+      close: async () => {
+        await hub.close();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
 }
 
 /** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
