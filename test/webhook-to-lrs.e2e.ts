@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -40,17 +40,12 @@ const event = (id: string, email = 'ana@example.org') => ({
 const sign = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
 
 describe.each(TEST_ENGINES)('webhook → queue → built-in LRS (%s)', (engine) => {
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG });
+    hub = await startTestHubOnFreshDatabase(engine, { configYaml: CONFIG });
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   const statementsOf = (email: string) =>
     getStatements(hub.url, { agent: JSON.stringify({ mbox: `mailto:${email}` }), verb: 'http://adlnet.gov/expapi/verbs/completed' });
