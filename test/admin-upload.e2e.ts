@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { exampleConfigWith } from './support/example-config';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { TEST_ENGINES } from './support/test-databases';
 import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { getStatements } from './support/xapi-client';
 
 const ADMIN_TOKEN = 'admin-token-for-tests';
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: attendance
     connector: csv-attendance
     secrets: ["the-instance-upload-token-0123456789"]
     config: { activityBaseUrl: "https://learning.acme.example/sessions", timeZone: UTC }
-`;
+`);
 /** The connector's own sample: two good rows… among bad ones, each reported with its line. */
 const BAD_ROWS = JSON.parse(readFileSync(resolve(__dirname, '../connectors/csv-attendance/samples/bad-rows-reported.json'), 'utf8')) as {
   request: { body: string };

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { statementIdFor } from '../src/connector-sdk';
+import { exampleConfigWith } from './support/example-config';
 import { connectorSample } from './support/connector-samples';
 import { bambooHrSignedHeaders, slackSignedHeaders } from './support/signed-webhooks';
 import { registryWithTestConnectors } from './support/test-connectors';
@@ -8,7 +7,6 @@ import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-d
 import { eventually, startTestHub, type TestHub } from './support/test-hub';
 import { getStatementById, getStatements, postJson, statementsFromSourceAccount } from './support/xapi-client';
 
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
 const SECRETS = {
   XAPI_KEY: 'moodle-logstore',
   XAPI_SECRET: 'lrs-secret-0123456789abcdef',
@@ -18,7 +16,7 @@ const SECRETS = {
   BAMBOOHR_KEY: 'bamboohr-private-key-current-0123',
   SLACK_SECRET: 'slack-signing-secret-current-0123',
 };
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: xapi-in
     connector: xapi-passthrough
     config: { key: "\${XAPI_KEY}", secret: "\${XAPI_SECRET}", clientId: "\${XAPI_CLIENT_ID}", clientSecret: "\${XAPI_CLIENT_SECRET}" }
@@ -34,7 +32,7 @@ const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
     connector: slack
     secrets: ["\${SLACK_SECRET}"]
     config: { teamDomain: acme, teamId: T0ACME123, learningChannels: [C0LEARN01] }
-`;
+`);
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const XAPI = { 'content-type': 'application/json', 'x-experience-api-version': '1.0.3' };

@@ -1,11 +1,9 @@
 import { connect } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { EXAMPLE_CONFIG } from './support/example-config';
 import { startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 
 const ADMIN_TOKEN = 'admin-token-for-hardening-tests';
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
-const WITH_PASSWORD_IN_URL = EXAMPLE.replace(
+const WITH_PASSWORD_IN_URL = EXAMPLE_CONFIG.replace(
   'destinations:\n  - id: builtin\n    type: builtin\n',
   'destinations:\n  - id: builtin\n    type: builtin\n  - id: central\n    type: xapi\n    endpoint: http://lrs-user:url-password-77@127.0.0.1:9/xapi/?key=url-key-88\n    username: u\n    password: p\n',
 );

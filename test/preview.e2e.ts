@@ -1,23 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { parseHubConfig } from '../src/config/load-hub-config';
 import { statementIdFor } from '../src/connector-sdk';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
+import { EXAMPLE_CONFIG, exampleConfigWith } from './support/example-config';
 import { connectorSample } from './support/connector-samples';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { TEST_ENGINES } from './support/test-databases';
 import { startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 
 const ADMIN_TOKEN = 'admin-token-for-tests';
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: events
     connector: test-events
-`;
+`);
 /** The demo instance's mapping, given to preview as a config of the caller's. */
-const DEMO_CONFIG = parseHubConfig(EXAMPLE, 'example', {}).instances[0].config as Record<string, unknown>;
+const DEMO_CONFIG = parseHubConfig(EXAMPLE_CONFIG, 'example', {}).instances[0].config as Record<string, unknown>;
 const WORKDAY_CONFIG = {
   reportUrl: 'https://wd2-impl-services1.workday.com/ccx/service/customreport2/acme/ISU_xAPI_Hub/xAPI_Learning_Completions',
   username: 'ISU_xAPI_Hub@acme',

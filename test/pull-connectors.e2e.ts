@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { ConnectorSample } from '../src/connector-sdk';
 import { HubQueues } from '../src/queues/hub-queues';
 import { TASK_JOB_OPTIONS } from '../src/queues/queue-catalogue';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
+import { exampleConfigWith } from './support/example-config';
 import { connectorSample } from './support/connector-samples';
 import { type FakeApi, startFakePersonio, startFakeWorkday, WORKDAY_REPORT_PATH } from './support/fake-hr-apis';
 import { registryWithTestConnectors } from './support/test-connectors';
@@ -12,7 +11,6 @@ import { TEST_ENGINES } from './support/test-databases';
 import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { statementsFromSourceAccount } from './support/xapi-client';
 
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
 /** The recorded answers of each connector's first-pull sample are what the fakes serve. */
 const WORKDAY = connectorSample('workday/samples/first-pull.json');
 const PERSONIO = connectorSample('personio/samples/first-pull.json');
@@ -43,7 +41,7 @@ describe('pull connectors against local fakes', () => {
       clientSecret: CREDENTIALS.PERSONIO_SECRET,
     });
     // Long lookbacks: the recorded rows are dated November 2026 whatever today is.
-    const config = `${EXAMPLE.split('\nlimits:')[0]}
+    const config = exampleConfigWith(`
   - id: workday-learning
     connector: workday
     config:
@@ -72,7 +70,7 @@ describe('pull connectors against local fakes', () => {
       windowDays: 3650
       trainingProjectIds: [567]
       trainingCommentKeywords: [training, schulung]
-`;
+`);
     hub = await startTestHubOnFreshDatabase(TEST_ENGINES[0], { configYaml: config, registry: registryWithTestConnectors(), env: { ...CREDENTIALS, HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
   });
   afterAll(async () => {

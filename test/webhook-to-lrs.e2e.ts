@@ -1,15 +1,13 @@
 import { createHmac } from 'node:crypto';
+import { exampleConfigWith } from './support/example-config';
 import { TEST_ENGINES } from './support/test-databases';
 import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
 const SECRET = 'a-shared-secret-for-tests';
 
 /** The shipped example (without its limits) plus more instances, so every intake path runs. */
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: throttled
     connector: generic-webhook
     rateLimitPerSecond: 2
@@ -24,7 +22,7 @@ const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
           "object": { "id": course }, "timestamp": at }
 limits:
   bodyLimitBytes: 4096
-`;
+`);
 
 const event = (id: string, email = 'ana@example.org') => ({
   id,

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnvironment } from '../../src/config/environment';
 import type { ConnectorRegistry } from '../../src/connector-host/connector-registry';
 import { createHubApp } from '../../src/hub-app';
 import { type HubRuntime, runtimeFromYaml } from '../../src/hub-runtime';
 import { createPinoLogger, HubLogger } from '../../src/observability/hub-logger';
+import { EXAMPLE_CONFIG } from './example-config';
 import { freshDatabase, type TestEngine } from './test-databases';
 
 export const TEST_LRS_KEY = 'test-key';
@@ -48,7 +47,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     ...options.env,
   };
   const env = loadEnvironment(processEnv);
-  const yaml = options.configYaml ?? readFileSync(resolve(__dirname, '../../config/hub.example.yaml'), 'utf8');
+  const yaml = options.configYaml ?? EXAMPLE_CONFIG;
   const runtime = runtimeFromYaml(env, yaml, 'test config', processEnv, options.registry);
   const logLines = options.logLines;
   const pino = logLines ? createPinoLogger('info', { write: (line: string) => logLines.push(line) }) : createPinoLogger(env.LOG_LEVEL);
