@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ADMIN_TOKEN } from './support/admin-client';
 import { exampleConfigWith } from './support/example-config';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { TEST_ENGINES } from './support/test-databases';
 import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { getStatements } from './support/xapi-client';
 
-const ADMIN_TOKEN = 'admin-token-for-tests';
 const CONFIG = exampleConfigWith(`
   - id: attendance
     connector: csv-attendance

@@ -3,13 +3,13 @@ import { statementIdFor } from '../src/connector-sdk';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
 import { StrandedEventsSweeper } from '../src/normalize/stranded-events.sweeper';
+import { ADMIN_TOKEN } from './support/admin-client';
 import { exampleConfigWith } from './support/example-config';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
 import { eventually, startTestHub, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
 
-const ADMIN_TOKEN = 'admin-token-for-tests';
 const CONFIG = exampleConfigWith(`
   - id: events
     connector: test-events

@@ -3,13 +3,13 @@ import { parseHubConfig } from '../src/config/load-hub-config';
 import { statementIdFor } from '../src/connector-sdk';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
+import { ADMIN_TOKEN } from './support/admin-client';
 import { EXAMPLE_CONFIG, exampleConfigWith } from './support/example-config';
 import { connectorSample } from './support/connector-samples';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { TEST_ENGINES } from './support/test-databases';
 import { startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 
-const ADMIN_TOKEN = 'admin-token-for-tests';
 const CONFIG = exampleConfigWith(`
   - id: events
     connector: test-events

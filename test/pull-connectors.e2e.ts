@@ -3,6 +3,7 @@ import { HubQueues } from '../src/queues/hub-queues';
 import { TASK_JOB_OPTIONS } from '../src/queues/queue-catalogue';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
+import { ADMIN_TOKEN } from './support/admin-client';
 import { exampleConfigWith } from './support/example-config';
 import { connectorSample } from './support/connector-samples';
 import { type FakeApi, startFakePersonio, startFakeWorkday, WORKDAY_REPORT_PATH } from './support/fake-hr-apis';
@@ -16,7 +17,6 @@ const WORKDAY = connectorSample('workday/samples/first-pull.json');
 const PERSONIO = connectorSample('personio/samples/first-pull.json');
 const recorded = (s: ConnectorSample, urlPart: string) => s.http!.find((c) => c.url.includes(urlPart))!.body as { Report_Entry?: Record<string, unknown>[]; data?: unknown };
 
-const ADMIN_TOKEN = 'admin-token-for-tests';
 const CREDENTIALS = { WD_USER: 'ISU_xAPI_Hub@acme', WD_PASSWORD: 'isu-password-from-env', PERSONIO_ID: 'papi-acme-client-id', PERSONIO_SECRET: 'papi-acme-client-secret' };
 
 /**
