@@ -5,7 +5,7 @@ import { ADMIN_TOKEN } from './support/admin-client';
 import { exampleConfigWith } from './support/example-config';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { TEST_ENGINES } from './support/test-databases';
-import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
+import { eventuallyExactly, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { getStatements } from './support/xapi-client';
 
 const CONFIG = exampleConfigWith(`
@@ -38,10 +38,7 @@ describe('POST /admin/api/instances/:id/upload', () => {
     expect(answer.events).toEqual([expect.objectContaining({ eventKey: 'attendance:ana.lima@acme.example|S-1|2026-11-20T00:00:00.000Z', duplicate: false })]);
     expect(answer.rejected).toEqual(BAD_ROWS.expected.rejected);
 
-    const statements = await eventually(async () => {
-      const { statements: found } = await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:ana.lima@acme.example' }) });
-      return found.length === 1 ? found : undefined;
-    }, 10_000, "Ana's attendance in the built-in LRS");
+    const statements = await eventuallyExactly(1, async () => (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:ana.lima@acme.example' }) })).statements, 10_000, "Ana's attendance in the built-in LRS");
     expect(statements[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/attended' }, object: { id: expect.stringContaining('https://learning.acme.example/sessions') } });
 
     const again = await upload('attendance', BAD_ROWS.request.body);

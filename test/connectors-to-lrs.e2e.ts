@@ -4,7 +4,7 @@ import { connectorSample } from './support/connector-samples';
 import { bambooHrSignedHeaders, slackSignedHeaders } from './support/signed-webhooks';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, startTestHub, type TestHub } from './support/test-hub';
+import { eventually, eventuallyExactly, startTestHub, type TestHub } from './support/test-hub';
 import { getStatementById, getStatements, postJson, statementsFromSourceAccount } from './support/xapi-client';
 
 const SECRETS = {
@@ -149,10 +149,7 @@ describe('connectors to the built-in LRS', () => {
     expect(response.status).toBe(202);
     const { eventId } = (await response.json()) as { eventId: string; events: { eventKey: string }[] };
     expect(eventId).toBeDefined();
-    const statements = await eventually(async () => {
-      const found = (await getStatements(hub.url, { agent: JSON.stringify({ account: { homePage: 'https://moodle.acme.example', name: '15' } }) })).statements;
-      return found.length === 1 ? found : undefined;
-    }, 10_000, 'the Moodle completion');
+    const statements = await eventuallyExactly(1, async () => (await getStatements(hub.url, { agent: JSON.stringify({ account: { homePage: 'https://moodle.acme.example', name: '15' } }) })).statements, 10_000, 'the Moodle completion');
     expect(statements[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://moodle.acme.example/course/view.php?id=7' } });
   });
 
@@ -161,11 +158,8 @@ describe('connectors to the built-in LRS', () => {
     const signed = bambooHrSignedHeaders(SECRETS.BAMBOOHR_KEY, body);
     const response = await postJson(`${hub.url}/hooks/bamboohr`, body, signed);
     expect(response.status).toBe(202);
-    const statements = await eventually(async () => {
-      // The record's own hint (work e-mail + employee id) teaches the directory: the statement is under her e-mail, 4711 its source actor.
-      const found = await statementsFromSourceAccount(hub.url, { homePage: 'https://acme.bamboohr.com', name: '4711' });
-      return found.length === 1 ? found : undefined;
-    }, 10_000, 'the BambooHR training');
+    // The record's own hint (work e-mail + employee id) teaches the directory: the statement is under her e-mail, 4711 its source actor.
+    const statements = await eventuallyExactly(1, () => statementsFromSourceAccount(hub.url, { homePage: 'https://acme.bamboohr.com', name: '4711' }), 10_000, 'the BambooHR training');
     expect(statements[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://acme.bamboohr.com/training-types/12' }, result: { duration: 'PT1H30M' } });
 
     const tampered = await postJson(`${hub.url}/hooks/bamboohr`, body.replace('1.5', '9.5'), signed);

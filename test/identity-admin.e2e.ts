@@ -5,7 +5,7 @@ import { type HubDatabase, openDatabase } from '../src/store/database';
 import type { Statement } from '../src/xapi/statement';
 import { exampleConfigWith } from './support/example-config';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, LRS_BASIC, startTestHub, type TestHub } from './support/test-hub';
+import { eventually, eventuallyExactly, LRS_BASIC, startTestHub, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
 
 const TOKEN = 'identity-admin-token-0123456789';
@@ -175,9 +175,9 @@ describe.each(TEST_ENGINES)('identity directory admin API (%s)', (engine) => {
     for (const id of ['f-1', 'f-2']) await postJson(`${hub.url}/hooks/demo`, event(id, 'Frank@acme.example'));
     await postJson(`${hub.url}/hooks/demo`, event('g-1', 'grace@acme.example'));
     // Resolution writes them under his canonical actor.
-    await eventually(async () => ((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:frank@acme.example' }) })).statements.length === 2 ? true : undefined));
+    await eventuallyExactly(2, async () => (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:frank@acme.example' }) })).statements);
     // Grace's too, before the erasure: she must still be there after it (not merely not yet delivered).
-    await eventually(async () => ((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:grace@acme.example' }) })).statements.length === 1 ? true : undefined));
+    await eventuallyExactly(1, async () => (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:grace@acme.example' }) })).statements);
     const profile = await fetch(`${hub.url}/xapi/agents/profile?agent=${encodeURIComponent('{"mbox":"mailto:frank@acme.example"}')}&profileId=prefs`, {
       method: 'PUT',
       headers: { authorization: LRS_BASIC, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json', 'if-none-match': '*' },

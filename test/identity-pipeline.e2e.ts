@@ -3,7 +3,7 @@ import { SOURCE_ACTOR_EXTENSION } from '../src/identity/resolve-statement';
 import { connectorSample } from './support/connector-samples';
 import { bambooHrSignedHeaders, slackSignedHeaders } from './support/signed-webhooks';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, startTestHub, TEST_LRS_KEY, TEST_LRS_SECRET, type TestHub } from './support/test-hub';
+import { eventually, eventuallyExactly, startTestHub, TEST_LRS_KEY, TEST_LRS_SECRET, type TestHub } from './support/test-hub';
 import { getStatementById, getStatements, postJson } from './support/xapi-client';
 
 const TOKEN = 'identity-pipeline-admin-token-0123';
@@ -159,10 +159,7 @@ describe.each(TEST_ENGINES)('one learner across sources, through the pipeline (%
       .replace('"id":"4711"', '"id":"4800"');
     await sendBamboo(record);
 
-    const [statement] = await eventually(async () => {
-      const found = (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:bea.sousa@acme.example' }) })).statements;
-      return found.length === 1 ? found : undefined;
-    }, 10_000, 'the released calendar statement');
+    const [statement] = await eventuallyExactly(1, async () => (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:bea.sousa@acme.example' }) })).statements, 10_000, 'the released calendar statement');
     expect(statement).toMatchObject({ actor: { mbox: 'mailto:bea.sousa@acme.example', name: 'Bea Sousa' }, verb: { id: 'http://adlnet.gov/expapi/verbs/attended' } });
     const person = (await (await admin('GET', `/people?identity=${encodeURIComponent(JSON.stringify({ account: { homePage: 'https://acme.bamboohr.com', name: '4800' } }))}`)).json()) as { attributes: Record<string, string> };
     expect(person.attributes).toMatchObject({ department: 'Operations' });

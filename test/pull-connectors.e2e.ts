@@ -9,7 +9,7 @@ import { connectorSample } from './support/connector-samples';
 import { type FakeApi, startFakePersonio, startFakeWorkday, WORKDAY_REPORT_PATH } from './support/fake-hr-apis';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { TEST_ENGINES } from './support/test-databases';
-import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
+import { eventually, eventuallyExactly, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { statementsFromSourceAccount } from './support/xapi-client';
 
 /** The recorded answers of each connector's first-pull sample are what the fakes serve. */
@@ -103,12 +103,9 @@ describe('pull connectors against local fakes', () => {
     const cursor = await eventually(() => cursorOf('workday-learning', 'completedOnOrAfter'), 15_000, 'the Workday cursor');
     expect(JSON.parse(cursor)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await inboxKeys('workday-learning')).toEqual(expectedKeys(WORKDAY));
-    const logan = await eventually(async () => {
-      const found = await statementsFor('https://wd2-impl.workday.com/acme', '21001');
-      return found.length === 1 ? found : undefined;
-    }, 10_000, "Logan's completion");
+    const logan = await eventuallyExactly(1, () => statementsFor('https://wd2-impl.workday.com/acme', '21001'), 10_000, "Logan's completion");
     expect(logan[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://wd2-impl.workday.com/acme/learning-content/LC-00042' } });
-    await eventually(async () => ((await statementsFor('https://wd2-impl.workday.com/acme', '21002')).length === 1 ? true : undefined), 10_000, "Teresa's completion");
+    await eventuallyExactly(1, () => statementsFor('https://wd2-impl.workday.com/acme', '21002'), 10_000, "Teresa's completion");
 
     const asked = workday.requests.length;
     await runAgain('workday-learning');
@@ -122,12 +119,9 @@ describe('pull connectors against local fakes', () => {
     const cursor = await eventually(() => cursorOf('personio-training', 'updatedFrom'), 15_000, 'the Personio cursor');
     expect(JSON.parse(cursor)).toBe(PERSONIO.expected.state!.updatedFrom);
     expect(await inboxKeys('personio-training')).toEqual(expectedKeys(PERSONIO));
-    const alexander = await eventually(async () => {
-      const found = await statementsFor('https://acme.personio.de', '325659');
-      return found.length === 1 ? found : undefined;
-    }, 10_000, "Alexander's first-aid course");
+    const alexander = await eventuallyExactly(1, () => statementsFor('https://acme.personio.de', '325659'), 10_000, "Alexander's first-aid course");
     expect(alexander[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/attended' } });
-    await eventually(async () => ((await statementsFor('https://acme.personio.de', '325660')).length === 1 ? true : undefined), 10_000, "Maria's fire-safety training");
+    await eventuallyExactly(1, () => statementsFor('https://acme.personio.de', '325660'), 10_000, "Maria's fire-safety training");
     expect(personio.requests.map((r) => `${r.method} ${r.path}`).slice(0, 2)).toEqual(['POST /v1/auth', 'GET /v1/company/attendances']);
 
     await runAgain('personio-training');

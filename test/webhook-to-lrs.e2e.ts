@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { exampleConfigWith } from './support/example-config';
 import { TEST_ENGINES } from './support/test-databases';
-import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
+import { eventually, eventuallyExactly, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
 
 const SECRET = 'a-shared-secret-for-tests';
@@ -80,7 +80,7 @@ describe.each(TEST_ENGINES)('webhook → queue → built-in LRS (%s)', (engine) 
     const b = (await second.json()) as { eventId: string; duplicate: boolean };
     expect(b).toEqual({ eventId: a.eventId, duplicate: true, events: [{ eventKey: 'evt-dup', eventId: a.eventId, duplicate: true }], rejected: [] });
 
-    await eventually(async () => ((await statementsOf('bo@example.org')).statements.length === 1 ? true : undefined));
+    await eventuallyExactly(1, async () => (await statementsOf('bo@example.org')).statements);
     // Give a second delivery every chance to land before counting again.
     await new Promise((r) => setTimeout(r, 500));
     expect((await statementsOf('bo@example.org')).statements).toHaveLength(1);
