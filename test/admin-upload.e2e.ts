@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ADMIN_TOKEN } from './support/admin-client';
+import { exampleConfigWith } from './support/example-config';
 import { registryWithTestConnectors } from './support/test-connectors';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { eventuallyExactly, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { getStatements } from './support/xapi-client';
 
-const ADMIN_TOKEN = 'admin-token-for-tests';
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: attendance
     connector: csv-attendance
     secrets: ["the-instance-upload-token-0123456789"]
     config: { activityBaseUrl: "https://learning.acme.example/sessions", timeZone: UTC }
-`;
+`);
 /** The connector's own sample: two good rows… among bad ones, each reported with its line. */
 const BAD_ROWS = JSON.parse(readFileSync(resolve(__dirname, '../connectors/csv-attendance/samples/bad-rows-reported.json'), 'utf8')) as {
   request: { body: string };
@@ -21,17 +21,12 @@ const BAD_ROWS = JSON.parse(readFileSync(resolve(__dirname, '../connectors/csv-a
 };
 
 describe('POST /admin/api/instances/:id/upload', () => {
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
-    database = await freshDatabase(TEST_ENGINES[0]);
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG, registry: registryWithTestConnectors(), env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
+    hub = await startTestHubOnFreshDatabase(TEST_ENGINES[0], { configYaml: CONFIG, registry: registryWithTestConnectors(), env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   const upload = (instance: string, csv: string, headers: Record<string, string> = { authorization: `Bearer ${ADMIN_TOKEN}` }) =>
     fetch(`${hub.url}/admin/api/instances/${instance}/upload`, { method: 'POST', headers: { 'content-type': 'text/csv', ...headers }, body: csv });
@@ -43,10 +38,7 @@ describe('POST /admin/api/instances/:id/upload', () => {
     expect(answer.events).toEqual([expect.objectContaining({ eventKey: 'attendance:ana.lima@acme.example|S-1|2026-11-20T00:00:00.000Z', duplicate: false })]);
     expect(answer.rejected).toEqual(BAD_ROWS.expected.rejected);
 
-    const statements = await eventually(async () => {
-      const { statements: found } = await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:ana.lima@acme.example' }) });
-      return found.length === 1 ? found : undefined;
-    }, 10_000, "Ana's attendance in the built-in LRS");
+    const statements = await eventuallyExactly(1, async () => (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:ana.lima@acme.example' }) })).statements, 10_000, "Ana's attendance in the built-in LRS");
     expect(statements[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/attended' }, object: { id: expect.stringContaining('https://learning.acme.example/sessions') } });
 
     const again = await upload('attendance', BAD_ROWS.request.body);

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { freshDatabase, type TestDatabase } from './support/test-databases';
-import { LRS_BASIC, startTestHub, type TestHub } from './support/test-hub';
+import { LRS_BASIC, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 
 const MB = 1_000_000;
 const jsonOf = (bytes: number) => `{"pad":"${'x'.repeat(bytes - 10)}"}`;
@@ -31,17 +30,12 @@ async function postFromAnotherProcess(url: string, sizes: number[]): Promise<str
 
 /** Bodies over a limit get a 413 a Node client (fetch/undici) can read, not a reset socket. */
 describe('body limits', () => {
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
-    database = await freshDatabase('sqlite');
-    hub = await startTestHub({ databaseUrl: database.url });
+    hub = await startTestHubOnFreshDatabase('sqlite');
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   it.each([
     ['5 MB', 5 * MB, 6],

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { sessionActivityId } from '../src/connector-sdk/calendar';
 import { HubQueues } from '../src/queues/hub-queues';
 import { TASK_JOB_OPTIONS } from '../src/queues/queue-catalogue';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
+import { exampleConfigWith } from './support/example-config';
 import { ADMIN_TOKEN, admin } from './support/admin-client';
 import { type FakeGoogleCalendar, startFakeGoogleCalendar } from './support/fake-google-calendar';
 import { type FakeGraph, startFakeGraph } from './support/fake-graph';
@@ -13,7 +12,6 @@ import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-d
 import { eventually, startTestHub, type TestHub } from './support/test-hub';
 import { getStatements } from './support/xapi-client';
 
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
 const ACTIVITY_BASE = 'https://learning.acme.example/calendar/sessions';
 const SECRETS = {
   GRAPH_CLIENT_STATE: 'graph-client-state-0123456789',
@@ -113,7 +111,7 @@ describe('calendar connectors against local fakes', () => {
     graph = await startFakeGraph({ tenantId: TENANT, clientId: GRAPH_CLIENT_ID, clientSecret: SECRETS.GRAPH_CLIENT_SECRET });
     google = await startFakeGoogleCalendar({ calendarId: GOOGLE_CALENDAR, clientId: GOOGLE_CLIENT_ID, clientSecret: SECRETS.GOOGLE_CLIENT_SECRET, refreshToken: SECRETS.GOOGLE_REFRESH_TOKEN });
     feed = await startFakeIcsFeed(icsOf([past]));
-    config = `${EXAMPLE.split('\nlimits:')[0]}
+    config = exampleConfigWith(`
   - id: m365
     connector: microsoft-graph
     secrets: ["\${GRAPH_CLIENT_STATE}"]
@@ -175,7 +173,7 @@ describe('calendar connectors against local fakes', () => {
     config:
       activityBase: ${ACTIVITY_BASE}
       sessionKeywords: [coaching]
-`;
+`);
     database = await freshDatabase(TEST_ENGINES[0]);
     hub = await startHub();
   });

@@ -1,18 +1,16 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { statementIdFor } from '../src/connector-sdk';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
 import { StrandedEventsSweeper } from '../src/normalize/stranded-events.sweeper';
+import { ADMIN_TOKEN } from './support/admin-client';
+import { exampleConfigWith } from './support/example-config';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
 import { eventually, startTestHub, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
 
-const ADMIN_TOKEN = 'admin-token-for-tests';
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: events
     connector: test-events
   - id: polled
@@ -22,7 +20,7 @@ const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
     connector: generic-webhook
     secrets: ["\${ROTATING_NEW}", "\${ROTATING_OLD}"]
     config: { eventKey: id, mapping: "nothing" }
-`;
+`);
 const ROTATING = { ROTATING_NEW: 'the-new-secret-0123456789', ROTATING_OLD: 'the-old-secret-0123456789' };
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };

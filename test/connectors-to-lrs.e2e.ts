@@ -1,13 +1,12 @@
-import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { statementIdFor } from '../src/connector-sdk';
+import { exampleConfigWith } from './support/example-config';
+import { connectorSample } from './support/connector-samples';
+import { bambooHrSignedHeaders, slackSignedHeaders } from './support/signed-webhooks';
 import { registryWithTestConnectors } from './support/test-connectors';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, startTestHub, type TestHub } from './support/test-hub';
-import { getStatements, statementsFromSourceAccount } from './support/xapi-client';
+import { eventually, eventuallyExactly, startTestHub, type TestHub } from './support/test-hub';
+import { getStatementById, getStatements, postJson, statementsFromSourceAccount } from './support/xapi-client';
 
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
 const SECRETS = {
   XAPI_KEY: 'moodle-logstore',
   XAPI_SECRET: 'lrs-secret-0123456789abcdef',
@@ -17,7 +16,7 @@ const SECRETS = {
   BAMBOOHR_KEY: 'bamboohr-private-key-current-0123',
   SLACK_SECRET: 'slack-signing-secret-current-0123',
 };
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: xapi-in
     connector: xapi-passthrough
     config: { key: "\${XAPI_KEY}", secret: "\${XAPI_SECRET}", clientId: "\${XAPI_CLIENT_ID}", clientSecret: "\${XAPI_CLIENT_SECRET}" }
@@ -33,9 +32,8 @@ const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
     connector: slack
     secrets: ["\${SLACK_SECRET}"]
     config: { teamDomain: acme, teamId: T0ACME123, learningChannels: [C0LEARN01] }
-`;
+`);
 
-const sampleOf = (path: string) => JSON.parse(readFileSync(resolve(__dirname, '../connectors', path), 'utf8')) as { request: { body: unknown } };
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const XAPI = { 'content-type': 'application/json', 'x-experience-api-version': '1.0.3' };
 
@@ -53,17 +51,7 @@ describe('connectors to the built-in LRS', () => {
     await database?.drop();
   });
 
-  const statementEventually = (id: string) =>
-    eventually(
-      async () => {
-        const response = await fetch(`${hub.url}/xapi/statements?statementId=${id}`, {
-          headers: { authorization: basic('test-key', 'test-secret-0123456789'), 'x-experience-api-version': '1.0.3' },
-        });
-        return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
-      },
-      10_000,
-      `statement ${id} in the built-in LRS`,
-    );
+  const statementEventually = (id: string) => eventually(() => getStatementById(hub.url, id), 10_000, `statement ${id} in the built-in LRS`);
   const countFor = async (agent: object) => (await getStatements(hub.url, { agent: JSON.stringify(agent) })).statements.length;
 
   describe('xapi-passthrough', () => {
@@ -156,52 +144,31 @@ describe('connectors to the built-in LRS', () => {
   });
 
   it('moodle: a local_webhooks course completion (token in the body) becomes completed, read back from the LRS', async () => {
-    const body = (sampleOf('moodle/samples/course-completed.json').request.body as Record<string, unknown>);
+    const body = (connectorSample('moodle/samples/course-completed.json').request.body as Record<string, unknown>);
     const response = await fetch(`${hub.url}/hooks/moodle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(response.status).toBe(202);
     const { eventId } = (await response.json()) as { eventId: string; events: { eventKey: string }[] };
     expect(eventId).toBeDefined();
-    const statements = await eventually(async () => {
-      const found = (await getStatements(hub.url, { agent: JSON.stringify({ account: { homePage: 'https://moodle.acme.example', name: '15' } }) })).statements;
-      return found.length === 1 ? found : undefined;
-    }, 10_000, 'the Moodle completion');
+    const statements = await eventuallyExactly(1, async () => (await getStatements(hub.url, { agent: JSON.stringify({ account: { homePage: 'https://moodle.acme.example', name: '15' } }) })).statements, 10_000, 'the Moodle completion');
     expect(statements[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://moodle.acme.example/course/view.php?id=7' } });
   });
 
   it('bamboohr: a signed training record (X-BambooHR-Signature over body + timestamp, now) becomes completed in the LRS', async () => {
-    const body = sampleOf('bamboohr/samples/training-completed.json').request.body as string;
-    const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, '+0000');
-    const signature = createHmac('sha256', SECRETS.BAMBOOHR_KEY).update(body + timestamp).digest('hex');
-    const response = await fetch(`${hub.url}/hooks/bamboohr`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-bamboohr-timestamp': timestamp, 'x-bamboohr-signature': signature },
-      body,
-    });
+    const body = connectorSample('bamboohr/samples/training-completed.json').request.body as string;
+    const signed = bambooHrSignedHeaders(SECRETS.BAMBOOHR_KEY, body);
+    const response = await postJson(`${hub.url}/hooks/bamboohr`, body, signed);
     expect(response.status).toBe(202);
-    const statements = await eventually(async () => {
-      // The record's own hint (work e-mail + employee id) teaches the directory: the statement is under her e-mail, 4711 its source actor.
-      const found = await statementsFromSourceAccount(hub.url, { homePage: 'https://acme.bamboohr.com', name: '4711' });
-      return found.length === 1 ? found : undefined;
-    }, 10_000, 'the BambooHR training');
+    // The record's own hint (work e-mail + employee id) teaches the directory: the statement is under her e-mail, 4711 its source actor.
+    const statements = await eventuallyExactly(1, () => statementsFromSourceAccount(hub.url, { homePage: 'https://acme.bamboohr.com', name: '4711' }), 10_000, 'the BambooHR training');
     expect(statements[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://acme.bamboohr.com/training-types/12' }, result: { duration: 'PT1H30M' } });
 
-    const tampered = await fetch(`${hub.url}/hooks/bamboohr`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-bamboohr-timestamp': timestamp, 'x-bamboohr-signature': signature },
-      body: body.replace('1.5', '9.5'),
-    });
+    const tampered = await postJson(`${hub.url}/hooks/bamboohr`, body.replace('1.5', '9.5'), signed);
     expect(tampered.status).toBe(401);
   });
 
   it('slack: a signed message in a learning channel (v0 signature, fresh timestamp) becomes shared in the LRS', async () => {
-    const body = sampleOf('slack/samples/signed-message-in-learning-channel.json').request.body as string;
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = `v0=${createHmac('sha256', SECRETS.SLACK_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-    const response = await fetch(`${hub.url}/hooks/slack`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature },
-      body,
-    });
+    const body = connectorSample('slack/samples/signed-message-in-learning-channel.json').request.body as string;
+    const response = await postJson(`${hub.url}/hooks/slack`, body, slackSignedHeaders(SECRETS.SLACK_SECRET, body));
     expect(response.status).toBe(200); // Slack wants a quick 200
     const statement = await statementEventually(statementIdFor('slack', 'Ev0AB1CDEFGH', 'shared'));
     expect(statement).toMatchObject({ actor: { account: { homePage: 'https://acme.slack.com', name: 'U0ANA0001' } }, verb: { id: 'http://adlnet.gov/expapi/verbs/shared' } });

@@ -2,7 +2,7 @@ import { admin } from './support/admin-client';
 import { ADMIN_ENV, hubYaml, lmsEvent, postEvents, xapiDestination } from './support/delivery-hub';
 import { MisbehavingLrs } from './support/misbehaving-lrs';
 import { freshDatabase, type TestDatabase } from './support/test-databases';
-import { eventually, LRS_BASIC, startTestHub, type TestHub } from './support/test-hub';
+import { eventually, eventuallyExactly, LRS_BASIC, startTestHub, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
 
 interface DeadLetter {
@@ -216,7 +216,7 @@ instances:
     const fixed = await startTestHub({ databaseUrl: database.url, configYaml: config('"http://adlnet.gov/expapi/verbs/" & verb'), env: ADMIN_ENV });
     cleanup.push(() => fixed.close());
     expect((await admin(fixed.url, 'POST', 'quarantine/replay', { eventIds: [eventId] })).body).toEqual({ replayed: 1 });
-    await eventually(async () => ((await getStatements(fixed.url, {})).statements.length === 1 ? true : undefined));
+    await eventuallyExactly(1, async () => (await getStatements(fixed.url, {})).statements);
     expect((await admin(fixed.url, 'POST', 'quarantine/replay', { eventIds: [eventId] })).body).toEqual({ replayed: 0 });
     expect((await admin<unknown[]>(fixed.url, 'GET', 'quarantine')).body).toEqual([]);
     const { body: after } = await admin<{ status: string; destinations: Record<string, { status: string }[]> }>(fixed.url, 'GET', `events/${eventId}`);

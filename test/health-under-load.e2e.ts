@@ -3,8 +3,8 @@ import IORedis from 'ioredis';
 import { HubQueues } from '../src/queues/hub-queues';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 
 const POOL_SIZE = 10;
 
@@ -14,17 +14,12 @@ const POOL_SIZE = 10;
  * answers 200, because its checks use connections of their own.
  */
 describe.each(TEST_ENGINES)('/health while the hub is saturated (%s)', (engine) => {
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    hub = await startTestHub({ databaseUrl: database.url });
+    hub = await startTestHubOnFreshDatabase(engine);
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   it('answers 200 while the pool and the producer connection are held by other work', async () => {
     const hubDatabase = hub.app.get<HubDatabase>(HUB_DATABASE);

@@ -1,31 +1,23 @@
 import { connect } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { freshDatabase, type TestDatabase } from './support/test-databases';
-import { startTestHub, type TestHub } from './support/test-hub';
+import { EXAMPLE_CONFIG } from './support/example-config';
+import { startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 
 const ADMIN_TOKEN = 'admin-token-for-hardening-tests';
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
-const WITH_PASSWORD_IN_URL = EXAMPLE.replace(
+const WITH_PASSWORD_IN_URL = EXAMPLE_CONFIG.replace(
   'destinations:\n  - id: builtin\n    type: builtin\n',
   'destinations:\n  - id: builtin\n    type: builtin\n  - id: central\n    type: xapi\n    endpoint: http://lrs-user:url-password-77@127.0.0.1:9/xapi/?key=url-key-88\n    username: u\n    password: p\n',
 );
 
 /** What the hub shows and logs of a request: secrets never, a request id always (HTTP edge, either engine). */
 describe('the HTTP edge keeps secrets out of answers and logs', () => {
-  let database: TestDatabase;
   let hub: TestHub;
   const logLines: string[] = [];
   const logged = () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
 
   beforeAll(async () => {
-    database = await freshDatabase('sqlite');
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: WITH_PASSWORD_IN_URL, env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN }, logLines });
+    hub = await startTestHubOnFreshDatabase('sqlite', { configYaml: WITH_PASSWORD_IN_URL, env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN }, logLines });
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   it('never returns a password embedded in a destination endpoint', async () => {
     const response = await fetch(`${hub.url}/admin/api/destinations`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });

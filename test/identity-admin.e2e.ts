@@ -1,18 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { IdentityResolver } from '../src/identity/identity-resolver.service';
 import { HUB_DELIVERY_AUTHORITY } from '../src/lrs/auth/lrs-credentials';
 import { StatementsService } from '../src/lrs/statements/statements.service';
 import { type HubDatabase, openDatabase } from '../src/store/database';
 import type { Statement } from '../src/xapi/statement';
+import { exampleConfigWith } from './support/example-config';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, LRS_BASIC, startTestHub, type TestHub } from './support/test-hub';
+import { eventually, eventuallyExactly, LRS_BASIC, startTestHub, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
 
 const TOKEN = 'identity-admin-token-0123456789';
 const ADMIN = { authorization: `Bearer ${TOKEN}` };
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: moodle
     connector: generic-webhook
     identity: { cohortAttributes: [team] }
@@ -28,7 +26,7 @@ const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
     identity: { unknownActors: hold }
     config: { mapping: "nothing" }
 retention: { inboxDays: 3650 }
-`.replace('destinations:\n  - id: builtin\n    type: builtin', 'destinations:\n  - id: builtin\n    type: builtin\n  - id: analytics\n    type: xapi\n    endpoint: http://127.0.0.1:9/xapi/\n    username: u\n    password: p\n    pseudonymise: { key: a-long-destination-key, homePage: "https://analytics.acme.example" }');
+`).replace('destinations:\n  - id: builtin\n    type: builtin', 'destinations:\n  - id: builtin\n    type: builtin\n  - id: analytics\n    type: xapi\n    endpoint: http://127.0.0.1:9/xapi/\n    username: u\n    password: p\n    pseudonymise: { key: a-long-destination-key, homePage: "https://analytics.acme.example" }');
 
 const ANA = { actor: { mbox: 'mailto:ana@acme.example', name: 'Ana Lima' }, attributes: { team: 'Sales' } };
 
@@ -177,9 +175,9 @@ describe.each(TEST_ENGINES)('identity directory admin API (%s)', (engine) => {
     for (const id of ['f-1', 'f-2']) await postJson(`${hub.url}/hooks/demo`, event(id, 'Frank@acme.example'));
     await postJson(`${hub.url}/hooks/demo`, event('g-1', 'grace@acme.example'));
     // Resolution writes them under his canonical actor.
-    await eventually(async () => ((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:frank@acme.example' }) })).statements.length === 2 ? true : undefined));
+    await eventuallyExactly(2, async () => (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:frank@acme.example' }) })).statements);
     // Grace's too, before the erasure: she must still be there after it (not merely not yet delivered).
-    await eventually(async () => ((await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:grace@acme.example' }) })).statements.length === 1 ? true : undefined));
+    await eventuallyExactly(1, async () => (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:grace@acme.example' }) })).statements);
     const profile = await fetch(`${hub.url}/xapi/agents/profile?agent=${encodeURIComponent('{"mbox":"mailto:frank@acme.example"}')}&profileId=prefs`, {
       method: 'PUT',
       headers: { authorization: LRS_BASIC, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json', 'if-none-match': '*' },

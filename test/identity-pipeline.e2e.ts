@@ -1,11 +1,10 @@
-import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { statementIdFor } from '../src/connector-sdk';
 import { SOURCE_ACTOR_EXTENSION } from '../src/identity/resolve-statement';
+import { connectorSample } from './support/connector-samples';
+import { bambooHrSignedHeaders, slackSignedHeaders } from './support/signed-webhooks';
 import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, LRS_BASIC, startTestHub, TEST_LRS_KEY, TEST_LRS_SECRET, type TestHub } from './support/test-hub';
-import { getStatements } from './support/xapi-client';
+import { eventually, eventuallyExactly, startTestHub, TEST_LRS_KEY, TEST_LRS_SECRET, type TestHub } from './support/test-hub';
+import { getStatementById, getStatements, postJson } from './support/xapi-client';
 
 const TOKEN = 'identity-pipeline-admin-token-0123';
 const SECRETS = {
@@ -49,7 +48,7 @@ instances:
     config: { sessionKeywords: [coaching] }
 `;
 
-const sampleBody = (path: string) => (JSON.parse(readFileSync(resolve(__dirname, '../connectors', path), 'utf8')) as { request: { body: unknown } }).request.body;
+const sampleBody = (path: string) => connectorSample(path).request.body;
 const ANA = 'mailto:ana.lima@acme.example';
 const SLACK_ANA = { account: { homePage: 'https://acme.slack.com', name: 'U0ANA0001' } };
 
@@ -80,30 +79,14 @@ describe.each(TEST_ENGINES)('one learner across sources, through the pipeline (%
       headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  const byId = async (url: string, id: string): Promise<Record<string, unknown> | undefined> => {
-    const response = await fetch(`${url}/xapi/statements?statementId=${id}`, { headers: { authorization: LRS_BASIC, 'x-experience-api-version': '1.0.3' } });
-    return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
-  };
   const sendSlack = async () => {
     const body = sampleBody('slack/samples/signed-message-in-learning-channel.json') as string;
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = `v0=${createHmac('sha256', SECRETS.SLACK_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-    const response = await fetch(`${hub.url}/hooks/slack`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature },
-      body,
-    });
+    const response = await postJson(`${hub.url}/hooks/slack`, body, slackSignedHeaders(SECRETS.SLACK_SECRET, body));
     expect(response.status).toBe(200);
   };
   const slackId = statementIdFor('slack', 'Ev0AB1CDEFGH', 'shared');
   const sendBamboo = async (body: string) => {
-    const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, '+0000');
-    const signature = createHmac('sha256', SECRETS.BAMBOOHR_KEY).update(body + timestamp).digest('hex');
-    const response = await fetch(`${hub.url}/hooks/bamboohr`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-bamboohr-timestamp': timestamp, 'x-bamboohr-signature': signature },
-      body,
-    });
+    const response = await postJson(`${hub.url}/hooks/bamboohr`, body, bambooHrSignedHeaders(SECRETS.BAMBOOHR_KEY, body));
     expect(response.status).toBe(202);
   };
   const sendIcs = async (ics: string) => {
@@ -119,7 +102,7 @@ describe.each(TEST_ENGINES)('one learner across sources, through the pipeline (%
     }, 10_000, 'the held Slack statement');
     expect(unresolved).toEqual([expect.objectContaining({ statements: 1, identityKey: expect.stringContaining('U0ANA0001') })]);
     await new Promise((r) => setTimeout(r, 500));
-    expect(await byId(hub.url, slackId)).toBeUndefined();
+    expect(await getStatementById(hub.url, slackId)).toBeUndefined();
 
     const created = await admin('POST', '/people', {
       actor: { mbox: ANA, name: 'Ana Lima' },
@@ -128,7 +111,7 @@ describe.each(TEST_ENGINES)('one learner across sources, through the pipeline (%
     });
     expect(created.status).toBe(201);
 
-    const statement = await eventually(() => byId(hub.url, slackId), 10_000, 'the released Slack statement');
+    const statement = await eventually(() => getStatementById(hub.url, slackId), 10_000, 'the released Slack statement');
     expect(statement).toMatchObject({ actor: { mbox: ANA, name: 'Ana Lima' }, verb: { id: 'http://adlnet.gov/expapi/verbs/shared' } });
     expect((statement.context as { extensions: Record<string, unknown> }).extensions[SOURCE_ACTOR_EXTENSION]).toEqual({ objectType: 'Agent', ...SLACK_ANA });
     expect(await (await admin('GET', '/unresolved-identities')).json()).toEqual({ unresolved: [] });
@@ -176,10 +159,7 @@ describe.each(TEST_ENGINES)('one learner across sources, through the pipeline (%
       .replace('"id":"4711"', '"id":"4800"');
     await sendBamboo(record);
 
-    const [statement] = await eventually(async () => {
-      const found = (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:bea.sousa@acme.example' }) })).statements;
-      return found.length === 1 ? found : undefined;
-    }, 10_000, 'the released calendar statement');
+    const [statement] = await eventuallyExactly(1, async () => (await getStatements(hub.url, { agent: JSON.stringify({ mbox: 'mailto:bea.sousa@acme.example' }) })).statements, 10_000, 'the released calendar statement');
     expect(statement).toMatchObject({ actor: { mbox: 'mailto:bea.sousa@acme.example', name: 'Bea Sousa' }, verb: { id: 'http://adlnet.gov/expapi/verbs/attended' } });
     const person = (await (await admin('GET', `/people?identity=${encodeURIComponent(JSON.stringify({ account: { homePage: 'https://acme.bamboohr.com', name: '4800' } }))}`)).json()) as { attributes: Record<string, string> };
     expect(person.attributes).toMatchObject({ department: 'Operations' });
@@ -199,7 +179,7 @@ describe.each(TEST_ENGINES)('one learner across sources, through the pipeline (%
     expect(wire).not.toMatch(/Ana Lima|ana\.lima|U0ANA0001|Bea Sousa|bea\.sousa|Bruno|4711/i);
     expect(wire).not.toContain(SOURCE_ACTOR_EXTENSION);
     // The hub's own LRS keeps her in the clear.
-    expect(await byId(hub.url, slackId)).toMatchObject({ actor: { mbox: ANA } });
+    expect(await getStatementById(hub.url, slackId)).toMatchObject({ actor: { mbox: ANA } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { LRS_BASIC, startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { LRS_BASIC, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 
 const ACTIVITY = 'http://www.example.com/activityId/hashset';
 const AGENT = { objectType: 'Agent', account: { homePage: 'http://www.example.com/agentId/1', name: 'Rick James' } };
@@ -16,17 +16,12 @@ interface Call {
 
 /** The State, Activity Profile, Agent Profile, Activities, Agents and About resources over HTTP. */
 describe.each(TEST_ENGINES)('xAPI document resources over HTTP (%s)', (engine) => {
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    hub = await startTestHub({ databaseUrl: database.url, env: { HUB_ROLE: 'lrs' } });
+    hub = await startTestHubOnFreshDatabase(engine, { env: { HUB_ROLE: 'lrs' } });
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   async function xapi(method: string, path: string, call: Call = {}): Promise<Response> {
     const query = Object.entries(call.query ?? {})

@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { parseMultipart } from '../src/lrs/attachments/multipart';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { LRS_BASIC, startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { LRS_BASIC, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 
 const AUTH = { authorization: LRS_BASIC };
 const V1 = { ...AUTH, 'x-experience-api-version': '1.0.3' };
@@ -43,19 +43,14 @@ const attachmentFor = (content: Buffer, extra: Record<string, unknown> = {}) => 
 });
 
 describe.each(TEST_ENGINES)('Statement resource over HTTP (%s)', (engine) => {
-  let database: TestDatabase;
   let hub: TestHub;
   let statements: string;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    hub = await startTestHub({ databaseUrl: database.url, env: { HUB_ROLE: 'lrs' } });
+    hub = await startTestHubOnFreshDatabase(engine, { env: { HUB_ROLE: 'lrs' } });
     statements = `${hub.url}/xapi/statements`;
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   const post = (body: unknown, headers: Record<string, string> = JSON_V1) =>
     fetch(statements, { method: 'POST', headers, body: Buffer.isBuffer(body) ? body : JSON.stringify(body) });

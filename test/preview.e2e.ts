@@ -1,23 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { parseHubConfig } from '../src/config/load-hub-config';
-import { type ConnectorSample, statementIdFor } from '../src/connector-sdk';
+import { statementIdFor } from '../src/connector-sdk';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
+import { ADMIN_TOKEN } from './support/admin-client';
+import { EXAMPLE_CONFIG, exampleConfigWith } from './support/example-config';
+import { connectorSample } from './support/connector-samples';
 import { registryWithTestConnectors } from './support/test-connectors';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 
-const ADMIN_TOKEN = 'admin-token-for-tests';
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: events
     connector: test-events
-`;
+`);
 /** The demo instance's mapping, given to preview as a config of the caller's. */
-const DEMO_CONFIG = parseHubConfig(EXAMPLE, 'example', {}).instances[0].config as Record<string, unknown>;
-const SAMPLE = readFileSync(resolve(__dirname, '../connectors/generic-webhook/samples/course-completed.json'), 'utf8');
+const DEMO_CONFIG = parseHubConfig(EXAMPLE_CONFIG, 'example', {}).instances[0].config as Record<string, unknown>;
 const WORKDAY_CONFIG = {
   reportUrl: 'https://wd2-impl-services1.workday.com/ccx/service/customreport2/acme/ISU_xAPI_Hub/xAPI_Learning_Completions',
   username: 'ISU_xAPI_Hub@acme',
@@ -25,20 +23,15 @@ const WORKDAY_CONFIG = {
   tenantUrl: 'https://wd2-impl.workday.com/acme',
   timeZone: 'America/Los_Angeles',
 };
-const sampleBody = (JSON.parse(SAMPLE) as { request: { body: unknown } }).request.body;
+const sampleBody = connectorSample('generic-webhook/samples/course-completed.json').request.body;
 
 describe('POST /admin/api/preview', () => {
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
-    database = await freshDatabase(TEST_ENGINES[0]);
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG, registry: registryWithTestConnectors(), env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
+    hub = await startTestHubOnFreshDatabase(TEST_ENGINES[0], { configYaml: CONFIG, registry: registryWithTestConnectors(), env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   const preview = (body: unknown, token = ADMIN_TOKEN) =>
     fetch(`${hub.url}/admin/api/preview`, {
@@ -113,7 +106,7 @@ describe('POST /admin/api/preview', () => {
   });
 
   it('runs a scheduled task on recorded answers: the pull sample maps as live, the cursor it would move is shown, nothing is stored', async () => {
-    const pull = JSON.parse(readFileSync(resolve(__dirname, '../connectors/workday/samples/first-pull.json'), 'utf8')) as ConnectorSample;
+    const pull = connectorSample('workday/samples/first-pull.json');
     const before = await inboxCount();
     const response = await preview({ connector: 'workday', config: { ...WORKDAY_CONFIG, ...pull.config }, task: 'pull', now: pull.now, http: pull.http, state: pull.state ?? {} });
     expect(response.status).toBe(200);
@@ -124,7 +117,7 @@ describe('POST /admin/api/preview', () => {
     expect(answer.state).toEqual(pull.expected.state);
     expect(await inboxCount()).toEqual(before);
 
-    const refused = JSON.parse(readFileSync(resolve(__dirname, '../connectors/workday/samples/auth-failure.json'), 'utf8')) as ConnectorSample;
+    const refused = connectorSample('workday/samples/auth-failure.json');
     const failed = await preview({ connector: 'workday', config: WORKDAY_CONFIG, task: 'pull', now: refused.now, http: refused.http, state: refused.state });
     expect(await failed.json()).toMatchObject({ events: [], error: expect.stringMatching(/Workday refused the integration user \(401\)/), state: refused.state });
 

@@ -1,24 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { ConnectorSample } from '../src/connector-sdk';
 import { HubQueues } from '../src/queues/hub-queues';
 import { TASK_JOB_OPTIONS } from '../src/queues/queue-catalogue';
 import type { HubDatabase } from '../src/store/database';
 import { HUB_DATABASE } from '../src/store/hub-database.token';
+import { ADMIN_TOKEN } from './support/admin-client';
+import { exampleConfigWith } from './support/example-config';
+import { connectorSample } from './support/connector-samples';
 import { type FakeApi, startFakePersonio, startFakeWorkday, WORKDAY_REPORT_PATH } from './support/fake-hr-apis';
 import { registryWithTestConnectors } from './support/test-connectors';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { eventually, eventuallyExactly, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { statementsFromSourceAccount } from './support/xapi-client';
 
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
-const sample = (path: string) => JSON.parse(readFileSync(resolve(__dirname, '../connectors', path), 'utf8')) as ConnectorSample;
 /** The recorded answers of each connector's first-pull sample are what the fakes serve. */
-const WORKDAY = sample('workday/samples/first-pull.json');
-const PERSONIO = sample('personio/samples/first-pull.json');
+const WORKDAY = connectorSample('workday/samples/first-pull.json');
+const PERSONIO = connectorSample('personio/samples/first-pull.json');
 const recorded = (s: ConnectorSample, urlPart: string) => s.http!.find((c) => c.url.includes(urlPart))!.body as { Report_Entry?: Record<string, unknown>[]; data?: unknown };
 
-const ADMIN_TOKEN = 'admin-token-for-tests';
 const CREDENTIALS = { WD_USER: 'ISU_xAPI_Hub@acme', WD_PASSWORD: 'isu-password-from-env', PERSONIO_ID: 'papi-acme-client-id', PERSONIO_SECRET: 'papi-acme-client-secret' };
 
 /**
@@ -27,7 +25,6 @@ const CREDENTIALS = { WD_USER: 'ISU_xAPI_Hub@acme', WD_PASSWORD: 'isu-password-f
  * and the cursor is in the database.
  */
 describe('pull connectors against local fakes', () => {
-  let database: TestDatabase;
   let hub: TestHub;
   let workday: FakeApi;
   let personio: FakeApi;
@@ -44,7 +41,7 @@ describe('pull connectors against local fakes', () => {
       clientSecret: CREDENTIALS.PERSONIO_SECRET,
     });
     // Long lookbacks: the recorded rows are dated November 2026 whatever today is.
-    const config = `${EXAMPLE.split('\nlimits:')[0]}
+    const config = exampleConfigWith(`
   - id: workday-learning
     connector: workday
     config:
@@ -73,13 +70,11 @@ describe('pull connectors against local fakes', () => {
       windowDays: 3650
       trainingProjectIds: [567]
       trainingCommentKeywords: [training, schulung]
-`;
-    database = await freshDatabase(TEST_ENGINES[0]);
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: config, registry: registryWithTestConnectors(), env: { ...CREDENTIALS, HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
+`);
+    hub = await startTestHubOnFreshDatabase(TEST_ENGINES[0], { configYaml: config, registry: registryWithTestConnectors(), env: { ...CREDENTIALS, HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
   });
   afterAll(async () => {
     await hub?.close();
-    await database?.drop();
     await workday?.close();
     await personio?.close();
   });
@@ -108,12 +103,9 @@ describe('pull connectors against local fakes', () => {
     const cursor = await eventually(() => cursorOf('workday-learning', 'completedOnOrAfter'), 15_000, 'the Workday cursor');
     expect(JSON.parse(cursor)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await inboxKeys('workday-learning')).toEqual(expectedKeys(WORKDAY));
-    const logan = await eventually(async () => {
-      const found = await statementsFor('https://wd2-impl.workday.com/acme', '21001');
-      return found.length === 1 ? found : undefined;
-    }, 10_000, "Logan's completion");
+    const logan = await eventuallyExactly(1, () => statementsFor('https://wd2-impl.workday.com/acme', '21001'), 10_000, "Logan's completion");
     expect(logan[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://wd2-impl.workday.com/acme/learning-content/LC-00042' } });
-    await eventually(async () => ((await statementsFor('https://wd2-impl.workday.com/acme', '21002')).length === 1 ? true : undefined), 10_000, "Teresa's completion");
+    await eventuallyExactly(1, () => statementsFor('https://wd2-impl.workday.com/acme', '21002'), 10_000, "Teresa's completion");
 
     const asked = workday.requests.length;
     await runAgain('workday-learning');
@@ -127,12 +119,9 @@ describe('pull connectors against local fakes', () => {
     const cursor = await eventually(() => cursorOf('personio-training', 'updatedFrom'), 15_000, 'the Personio cursor');
     expect(JSON.parse(cursor)).toBe(PERSONIO.expected.state!.updatedFrom);
     expect(await inboxKeys('personio-training')).toEqual(expectedKeys(PERSONIO));
-    const alexander = await eventually(async () => {
-      const found = await statementsFor('https://acme.personio.de', '325659');
-      return found.length === 1 ? found : undefined;
-    }, 10_000, "Alexander's first-aid course");
+    const alexander = await eventuallyExactly(1, () => statementsFor('https://acme.personio.de', '325659'), 10_000, "Alexander's first-aid course");
     expect(alexander[0]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/attended' } });
-    await eventually(async () => ((await statementsFor('https://acme.personio.de', '325660')).length === 1 ? true : undefined), 10_000, "Maria's fire-safety training");
+    await eventuallyExactly(1, () => statementsFor('https://acme.personio.de', '325660'), 10_000, "Maria's fire-safety training");
     expect(personio.requests.map((r) => `${r.method} ${r.path}`).slice(0, 2)).toEqual(['POST /v1/auth', 'GET /v1/company/attendances']);
 
     await runAgain('personio-training');

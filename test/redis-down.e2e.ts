@@ -1,6 +1,5 @@
-import { freshDatabase, type TestDatabase } from './support/test-databases';
 import { PrivateRedis } from './support/private-redis';
-import { eventually, startTestHub, type TestHub } from './support/test-hub';
+import { eventually, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
 import { StrandedEventsSweeper } from '../src/normalize/stranded-events.sweeper';
 
@@ -16,18 +15,15 @@ const event = (id: string, email = 'dee@example.org') => ({
 /** With Redis gone nothing is acknowledged; once it is back the source's retry goes through. */
 describe('intake when Redis is down', () => {
   let redis: PrivateRedis;
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
-    database = await freshDatabase('sqlite');
-    hub = await startTestHub({ databaseUrl: database.url, env: { REDIS_URL: redis.url } });
+    hub = await startTestHubOnFreshDatabase('sqlite', { env: { REDIS_URL: redis.url } });
   });
   afterAll(async () => {
     await hub?.close();
     await redis?.destroy();
-    await database?.drop();
   });
 
   it('answers 503 with a reason, and the retry after Redis returns is processed', async () => {

@@ -1,18 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { exampleConfigWith } from './support/example-config';
 import { freshDatabase, type TestDatabase } from './support/test-databases';
 import { eventually, startTestHub, type TestHub } from './support/test-hub';
 import { postJson } from './support/xapi-client';
 
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
 const RATE = 4;
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: throttled
     connector: generic-webhook
     rateLimitPerSecond: ${RATE}
     config: { mapping: "nothing" }
-`;
+`);
 
 // Two intake processes behind one load balancer: an instance's budget is the instance's, not
 // each process's (before, each process counted in its own memory and the pair let twice as much in).

@@ -1,5 +1,5 @@
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { startTestHub, type TestHub } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { postJson } from './support/xapi-client';
 
 const CONFIG = `destinations: [{ id: builtin, type: builtin }]
@@ -10,17 +10,12 @@ limits:
 `;
 
 describe('an unknown instance', () => {
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
-    database = await freshDatabase(TEST_ENGINES[0]);
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG });
+    hub = await startTestHubOnFreshDatabase(TEST_ENGINES[0], { configYaml: CONFIG });
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   it('gets 404 before any rate limit, however often it is asked, and no metric series', async () => {
     const answers = await Promise.all([1, 2, 3, 4].map(() => postJson(`${hub.url}/hooks/made-up-by-a-caller`, {})));

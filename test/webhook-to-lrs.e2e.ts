@@ -1,15 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { eventually, startTestHub, type TestHub } from './support/test-hub';
+import { exampleConfigWith } from './support/example-config';
+import { TEST_ENGINES } from './support/test-databases';
+import { eventually, eventuallyExactly, startTestHubOnFreshDatabase, type TestHub } from './support/test-hub';
 import { getStatements, postJson } from './support/xapi-client';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
-const EXAMPLE = readFileSync(resolve(__dirname, '../config/hub.example.yaml'), 'utf8');
 const SECRET = 'a-shared-secret-for-tests';
 
 /** The shipped example (without its limits) plus more instances, so every intake path runs. */
-const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
+const CONFIG = exampleConfigWith(`
   - id: throttled
     connector: generic-webhook
     rateLimitPerSecond: 2
@@ -24,7 +22,7 @@ const CONFIG = `${EXAMPLE.split('\nlimits:')[0]}
           "object": { "id": course }, "timestamp": at }
 limits:
   bodyLimitBytes: 4096
-`;
+`);
 
 const event = (id: string, email = 'ana@example.org') => ({
   id,
@@ -40,17 +38,12 @@ const event = (id: string, email = 'ana@example.org') => ({
 const sign = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
 
 describe.each(TEST_ENGINES)('webhook → queue → built-in LRS (%s)', (engine) => {
-  let database: TestDatabase;
   let hub: TestHub;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    hub = await startTestHub({ databaseUrl: database.url, configYaml: CONFIG });
+    hub = await startTestHubOnFreshDatabase(engine, { configYaml: CONFIG });
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   const statementsOf = (email: string) =>
     getStatements(hub.url, { agent: JSON.stringify({ mbox: `mailto:${email}` }), verb: 'http://adlnet.gov/expapi/verbs/completed' });
@@ -87,7 +80,7 @@ describe.each(TEST_ENGINES)('webhook → queue → built-in LRS (%s)', (engine) 
     const b = (await second.json()) as { eventId: string; duplicate: boolean };
     expect(b).toEqual({ eventId: a.eventId, duplicate: true, events: [{ eventKey: 'evt-dup', eventId: a.eventId, duplicate: true }], rejected: [] });
 
-    await eventually(async () => ((await statementsOf('bo@example.org')).statements.length === 1 ? true : undefined));
+    await eventuallyExactly(1, async () => (await statementsOf('bo@example.org')).statements);
     // Give a second delivery every chance to land before counting again.
     await new Promise((r) => setTimeout(r, 500));
     expect((await statementsOf('bo@example.org')).statements).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { freshDatabase, TEST_ENGINES, type TestDatabase } from './support/test-databases';
-import { LRS_BASIC, startTestHub, type TestHub, TEST_LRS_KEY, TEST_LRS_SECRET } from './support/test-hub';
+import { TEST_ENGINES } from './support/test-databases';
+import { LRS_BASIC, startTestHubOnFreshDatabase, TEST_LRS_KEY, TEST_LRS_SECRET, type TestHub } from './support/test-hub';
 
 const ADMIN_TOKEN = 'admin-token-for-protocol-tests';
 const V1 = { 'x-experience-api-version': '1.0.3' };
@@ -27,19 +27,14 @@ function rawRequest(url: string, method: string, headers: Record<string, string>
 }
 
 describe.each(TEST_ENGINES)('xAPI protocol over HTTP (%s)', (engine) => {
-  let database: TestDatabase;
   let hub: TestHub;
   let xapi: string;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    hub = await startTestHub({ databaseUrl: database.url, env: { HUB_ROLE: 'lrs', HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
+    hub = await startTestHubOnFreshDatabase(engine, { env: { HUB_ROLE: 'lrs', HUB_ADMIN_TOKEN: ADMIN_TOKEN } });
     xapi = `${hub.url}/xapi`;
   });
-  afterAll(async () => {
-    await hub?.close();
-    await database?.drop();
-  });
+  afterAll(() => hub?.close());
 
   const admin = (path: string, init: RequestInit = {}) =>
     fetch(`${hub.url}/admin/api/credentials${path}`, {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Optional, Param, Post, Query, UseGuard
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { badRequest, notFound } from '../http/http-errors';
 import { HubQueues } from '../queues/hub-queues';
-import { InboxRepository } from '../store/inbox.repository';
+import { type InboxEvent, InboxRepository } from '../store/inbox.repository';
 import { OutboxRepository } from '../store/outbox.repository';
 import { QuarantineRepository, type QuarantineRow } from '../store/quarantine.repository';
 import { AdminTokenGuard } from './admin-token.guard';
@@ -15,6 +15,18 @@ class QuarantineReplayRequest {
   instance?: string;
   @ApiPropertyOptional({ description: 'ISO 8601' })
   since?: string;
+}
+
+/** An inbox event as both event routes show it (the one-event route adds its chain). */
+function describeEvent(event: InboxEvent) {
+  return {
+    eventId: event.event_id,
+    instance: event.instance_id,
+    eventKey: event.event_key,
+    receivedAt: event.received_at,
+    status: event.status,
+    detail: event.detail,
+  };
 }
 
 function describeQuarantined(row: QuarantineRow) {
@@ -55,14 +67,7 @@ export class EventsController {
       { instance: optionalText(query.instance), status: optionalText(query.status), since: optionalInstant(query.since, 'since'), eventKey: optionalText(query.eventKey) },
       pageLimit(query.limit),
     );
-    return rows.map((event) => ({
-      eventId: event.event_id,
-      instance: event.instance_id,
-      eventKey: event.event_key,
-      receivedAt: event.received_at,
-      status: event.status,
-      detail: event.detail,
-    }));
+    return rows.map(describeEvent);
   }
 
   @Get('events/:eventId')
@@ -86,12 +91,7 @@ export class EventsController {
       });
     }
     return {
-      eventId: event.event_id,
-      instance: event.instance_id,
-      eventKey: event.event_key,
-      receivedAt: event.received_at,
-      status: event.status,
-      detail: event.detail,
+      ...describeEvent(event),
       /** When a `waiting` event is mapped again. */
       dueAt: event.due_at,
       statements: [...new Set(rows.map((row) => row.statement_id))],

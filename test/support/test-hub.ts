@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnvironment } from '../../src/config/environment';
 import type { ConnectorRegistry } from '../../src/connector-host/connector-registry';
 import { createHubApp } from '../../src/hub-app';
 import { type HubRuntime, runtimeFromYaml } from '../../src/hub-runtime';
 import { createPinoLogger, HubLogger } from '../../src/observability/hub-logger';
+import { EXAMPLE_CONFIG } from './example-config';
+import { freshDatabase, type TestEngine } from './test-databases';
 
 export const TEST_LRS_KEY = 'test-key';
 export const TEST_LRS_SECRET = 'test-secret-0123456789';
@@ -47,7 +47,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     ...options.env,
   };
   const env = loadEnvironment(processEnv);
-  const yaml = options.configYaml ?? readFileSync(resolve(__dirname, '../../config/hub.example.yaml'), 'utf8');
+  const yaml = options.configYaml ?? EXAMPLE_CONFIG;
   const runtime = runtimeFromYaml(env, yaml, 'test config', processEnv, options.registry);
   const logLines = options.logLines;
   const pino = logLines ? createPinoLogger('info', { write: (line: string) => logLines.push(line) }) : createPinoLogger(env.LOG_LEVEL);
@@ -55,6 +55,24 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   return { app, runtime, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+/** A test hub on a new database of its own: its close() stops the hub, then drops the database. */
+export async function startTestHubOnFreshDatabase(engine: TestEngine, options: Omit<TestHubOptions, 'databaseUrl'> = {}): Promise<TestHub> {
+  const database = await freshDatabase(engine);
+  try {
+    const hub = await startTestHub({ ...options, databaseUrl: database.url });
+    return {
+      ...hub,
+      close: async () => {
+        await hub.close();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
 }
 
 /** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
@@ -66,4 +84,12 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Polls until `probe` lists exactly `count` items (e.g. statements in the LRS), and returns them. */
+export function eventuallyExactly<T>(count: number, probe: () => Promise<T[]>, timeoutMs = 10_000, what = `${count} item(s)`): Promise<T[]> {
+  return eventually(async () => {
+    const found = await probe();
+    return found.length === count ? found : undefined;
+  }, timeoutMs, what);
 }

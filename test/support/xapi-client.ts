@@ -18,6 +18,12 @@ export async function getStatements(hubUrl: string, params: Record<string, strin
   return (await response.json()) as { statements: Record<string, unknown>[]; more: string };
 }
 
+/** One statement by id from a hub's built-in LRS, or undefined while it is not there (404). */
+export async function getStatementById(hubUrl: string, id: string): Promise<Record<string, unknown> | undefined> {
+  const response = await fetch(`${hubUrl}/xapi/statements?statementId=${id}`, { headers: { authorization: LRS_BASIC, 'x-experience-api-version': '1.0.3' } });
+  return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
+}
+
 /**
  * Statements a source wrote for `account`: stored under it, or — when the identity directory
  * knows that account (an HR connector's own hints teach it) — under the person's canonical
