@@ -87,7 +87,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
 }
 
 /** Polls until `probe` lists exactly `count` items (e.g. statements in the LRS), and returns them. */
-export function eventuallyExactly<T>(count: number, probe: () => Promise<T[]>, timeoutMs = 10_000, what = `${count} item(s)`): Promise<T[]> {
+export function eventuallyExactly<T>(count: number, probe: () => Promise<T[]>, timeoutMs = 20_000, what = `${count} item(s)`): Promise<T[]> {
   return eventually(async () => {
     const found = await probe();
     return found.length === count ? found : undefined;
