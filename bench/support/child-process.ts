@@ -18,7 +18,9 @@ export interface ChildServer {
  * load generator in this process does not compete with it for one event loop.
  */
 export async function startChildServer(entry: string, env: NodeJS.ProcessEnv, what: string, timeoutMs = 60_000): Promise<ChildServer> {
-  const child = fork(entry, [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the server's node, to profile it.
+  const execArgv = process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = fork(entry, [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const pendingUsage: ((usage: { seconds: number; rssBytes: number }) => void)[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {

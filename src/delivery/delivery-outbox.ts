@@ -11,8 +11,15 @@ import { GroupCommit } from '../store/group-commit';
  */
 @Injectable()
 export class DeliveryOutbox {
-  /** Normalize jobs that finish together share one transaction: a commit per group, not per event. */
-  private readonly normalized = new GroupCommit<NormalizedEventRecord>((records) => this.repository.recordManyNormalized(records), 100);
+  /**
+   * Normalize jobs that finish together share one transaction and one signal per destination: a
+   * commit and a Redis round trip per group, not per event (all signals but the first of a
+   * group were no-ops on the deduplicated deliver job).
+   */
+  private readonly normalized = new GroupCommit<NormalizedEventRecord>(async (records) => {
+    await this.repository.recordManyNormalized(records);
+    await this.signal(destinationsWithStatements(records));
+  }, 100);
 
   constructor(
     private readonly repository: OutboxRepository,
@@ -23,13 +30,12 @@ export class DeliveryOutbox {
   /** The tail of normalize: outbox rows, quarantine rows and the inbox status in one transaction, then a signal. */
   async recordNormalized(record: NormalizedEventRecord): Promise<void> {
     await this.normalized.submit(record);
-    if (record.statements.length > 0) await this.signal(record.destinations);
   }
 
   /** Held statements released (their learner is now known): outbox rows, the event's status untouched, then a signal. */
   async recordReleased(records: readonly NormalizedEventRecord[]): Promise<void> {
     await this.repository.recordReleased(records);
-    await this.signal([...new Set(records.filter((r) => r.statements.length > 0).flatMap((r) => r.destinations))]);
+    await this.signal(destinationsWithStatements(records));
   }
 
   /** Dead letters back to pending (same statement ids, so the LRS dedupes); how many moved. */
@@ -49,4 +55,9 @@ export class DeliveryOutbox {
       }
     }
   }
+}
+
+/** The destinations that have new outbox rows from these records, each once. */
+function destinationsWithStatements(records: readonly NormalizedEventRecord[]): string[] {
+  return [...new Set(records.filter((r) => r.statements.length > 0).flatMap((r) => r.destinations))];
 }

@@ -5,9 +5,10 @@ interface Waiting<T, R> {
 }
 
 /**
- * Natural batching for writes: items submitted in the same tick, or while a flush is running,
- * are flushed together by the next one, so N concurrent callers share one transaction (one
- * commit, one fsync) without waiting on a timer. `flush` answers one result per item, in order
+ * Natural batching for writes (and reads: normalize reads its inbox rows this way): items
+ * submitted in the same tick, or while a flush is running, are flushed together by the next
+ * one, so N concurrent callers share one transaction (one commit, one fsync) without waiting on
+ * a timer. `flush` answers one result per item, in order
  * (or nothing, when callers only need to know it is done). Each caller's promise settles only
  * after the flush of its own group. If a group fails, its items are tried one by one, so one
  * bad item never fails the others — and an item is never reported done unless a flush that

@@ -89,6 +89,14 @@ export class InboxRepository {
     return this.database.db.selectFrom('inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
   }
 
+  /** Several events in one query (normalize's batched read), in the order asked; undefined where none. */
+  async findMany(eventIds: readonly string[]): Promise<(InboxEvent | undefined)[]> {
+    if (eventIds.length === 0) return [];
+    const rows = await this.database.db.selectFrom('inbox').selectAll().where('event_id', 'in', [...new Set(eventIds)]).execute();
+    const byId = new Map(rows.map((row) => [row.event_id, row]));
+    return eventIds.map((id) => byId.get(id));
+  }
+
   /**
    * Moves the event between `queued` and `received` only if it is still in `from`: a fast
    * worker may already have moved it further on, and that must not be undone.

@@ -48,13 +48,24 @@ export class PrivateRedis {
   }
 
   /** Bytes Redis holds in keys whose name contains `match`. */
-  async bytesOf(match: string): Promise<{ keys: number; bytes: number }> {
+  async bytesOf(match: string, except?: string): Promise<{ keys: number; bytes: number }> {
     const client = new IORedis(this.url, { maxRetriesPerRequest: 1 });
     try {
       let bytes = 0;
-      const keys = await client.keys(`*${match}*`);
+      const keys = (await client.keys(`*${match}*`)).filter((key) => except === undefined || !key.includes(except));
       for (const key of keys) bytes += Number((await client.memory('USAGE', key)) ?? 0);
       return { keys: keys.length, bytes };
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  /** Entries in the stream whose key ends with `suffix` (0 when there is none). */
+  async streamLength(suffix: string): Promise<number> {
+    const client = new IORedis(this.url, { maxRetriesPerRequest: 1 });
+    try {
+      const [key] = await client.keys(`*${suffix}`);
+      return key === undefined ? 0 : await client.xlen(key);
     } finally {
       client.disconnect();
     }
