@@ -94,7 +94,7 @@ describe('slack', () => {
   describe('users.info', () => {
     const answer = { ok: true, user: { id: 'U0ANA0001', real_name: 'Ana Lima', profile: { email: 'Ana.Lima@acme.example' } } };
     const http = [{ method: 'GET', url: 'https://slack.test/api/users.info?user=U0ANA0001', body: answer }];
-    const config = { ...baseConfig, botToken: 'xoxb-test-token-not-real', apiBaseUrl: 'https://slack.test/api' };
+    const config = { ...baseConfig, botToken: 'slack-bot-token-for-tests', apiBaseUrl: 'https://slack.test/api' };
 
     it('is asked in map with the bot token, cached in state with an expiry, and never in split', async () => {
       const ctx = context(config, [SECRET], http);
@@ -105,7 +105,7 @@ describe('slack', () => {
       ]);
       // The actor stays the Slack account: the identity directory decides, not the connector.
       expect(result.events[0].statements[0].actor).toEqual({ objectType: 'Agent', name: 'Ana Lima', account: { homePage: 'https://acme.slack.com', name: 'U0ANA0001' } });
-      expect(ctx.http.calls).toEqual([expect.objectContaining({ headers: { authorization: 'Bearer xoxb-test-token-not-real' } })]);
+      expect(ctx.http.calls).toEqual([expect.objectContaining({ headers: { authorization: 'Bearer slack-bot-token-for-tests' } })]);
       expect(ctx.state.snapshot()['slack-user:U0ANA0001']).toEqual({ email: 'Ana.Lima@acme.example', name: 'Ana Lima', expiresAt: '2026-11-28T12:00:00.000Z' });
 
       await dryRun(connector, signed(messageBody('Ev4')), ctx, { verify: true, versions: ['1.0.3'] });
